@@ -1,0 +1,148 @@
+# evcode build. `make` builds the library and the tool; `make check` runs
+# every test; `make demo` codes the bundled examples. See README.md.
+#
+#   make SANITIZE=address,undefined check   tests under ASan + UBSan
+#   make CC=clang check                      the same with clang
+#   make fuzz                                libFuzzer targets (clang)
+#   make bench                               throughput benchmark
+
+CC ?= cc
+CC_NAME := $(notdir $(firstword $(CC)))
+PKGS := libutf8proc jansson
+WARN := -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wsign-conversion \
+        -Wshadow -Werror
+OPT ?= -O2
+CFLAGS ?= $(OPT) -g
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -fPIC -D_POSIX_C_SOURCE=200809L \
+             -Iinclude -Isrc/lib -Isrc $(DEP_CFLAGS)
+
+ifdef SANITIZE
+BUILD ?= build/san-$(CC_NAME)
+CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer \
+          -fno-sanitize-recover=all -DEV_DEBUG_ARENA
+LDFLAGS += -fsanitize=$(SANITIZE)
+else ifneq ($(CC_NAME),cc)
+ifneq ($(CC_NAME),gcc)
+BUILD ?= build/$(CC_NAME)
+endif
+endif
+BUILD ?= build
+GEN := build/gen
+
+DEPS_STAMP := build/.deps-ok
+DEP_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+DEP_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+LIB_SRC := $(wildcard src/lib/*.c) $(wildcard src/util/*.c)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lexicon.o
+CLI_OBJ := $(BUILD)/obj/src/cli/main.o $(BUILD)/obj/gen/help.o
+LEX_DATA := $(wildcard data/*/abbreviations.txt data/*/clitics.txt \
+                       data/*/stopwords.txt)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
+FUZZ_REPLAY := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz-replay/%)
+HEADERS := $(wildcard include/evcode/*.h)
+
+.PHONY: all deps demo check unit golden fuzz-replay headertest checksrc \
+        fuzz bench clean
+.SUFFIXES:
+
+all: $(BUILD)/libevcode.a $(BUILD)/libevcode.so $(BUILD)/evcode build/evcode.1
+
+deps: $(DEPS_STAMP)
+$(DEPS_STAMP): tools/deps.sh
+	@tools/deps.sh
+	@mkdir -p $(@D) && touch $@
+
+$(GEN)/lexicon.c: tools/gen_lexicon.py $(LEX_DATA) | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	python3 tools/gen_lexicon.py data $@
+
+$(GEN)/help.c build/evcode.1: tools/gen_help.py $(wildcard docs/cli/*.md docs/cli/code/*.md) | $(DEPS_STAMP)
+	@mkdir -p $(GEN)
+	python3 tools/gen_help.py docs/cli $(GEN)/help.c build/evcode.1
+
+$(BUILD)/obj/%.o: %.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/obj/gen/%.o: $(GEN)/%.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Wno-sign-conversion -c $< -o $@
+
+$(BUILD)/libevcode.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/libevcode.so: $(LIB_OBJ)
+	$(CC) -shared $(LDFLAGS) -o $@ $^ $(DEP_LIBS)
+
+$(BUILD)/evcode: $(CLI_OBJ) $(BUILD)/libevcode.a
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libevcode.a $(DEP_LIBS)
+
+# ---------------------------------------------------------------- tests
+
+$(BUILD)/tests/%: tests/unit/%.c tests/check.h $(BUILD)/libevcode.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(BUILD)/libevcode.a $(LDFLAGS) $(DEP_LIBS)
+
+$(BUILD)/fuzz-replay/%: fuzz/%.c fuzz/driver.c $(BUILD)/libevcode.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< fuzz/driver.c $(BUILD)/libevcode.a $(LDFLAGS) $(DEP_LIBS)
+
+check: all unit golden fuzz-replay headertest checksrc
+	@echo "check: all tests passed ($(BUILD))"
+
+unit: $(UNIT_BIN)
+	@fail=0; for t in $(UNIT_BIN); do \
+	    $$t > $$t.log 2>&1 || { cat $$t.log; fail=1; }; \
+	    echo "$$(basename $$t): $$(tail -n 1 $$t.log)"; \
+	done; exit $$fail
+
+golden: $(BUILD)/evcode
+	@tests/golden/run.sh $(BUILD)/evcode
+	@tests/golden/seed.sh $(BUILD)/evcode
+
+fuzz-replay: $(FUZZ_REPLAY)
+	@for t in $(FUZZ_REPLAY); do \
+	    $$t fuzz/corpus/$$(basename $$t | sed 's/^fuzz_//') || exit 1; \
+	done
+
+headertest: | $(DEPS_STAMP)
+	@mkdir -p $(BUILD)/headertest
+	@for h in $(HEADERS); do \
+	    printf '#include "%s"\nint main(void) { return 0; }\n' $$(basename $$h) \
+	        > $(BUILD)/headertest/t.c; \
+	    $(CC) -std=c11 -pedantic -Wall -Wextra -Werror -Iinclude/evcode \
+	        -c $(BUILD)/headertest/t.c -o $(BUILD)/headertest/t.o || exit 1; \
+	    cp $(BUILD)/headertest/t.c $(BUILD)/headertest/t.cpp; \
+	    c++ -std=c++11 -pedantic -Wall -Wextra -Werror -Iinclude/evcode \
+	        -c $(BUILD)/headertest/t.cpp -o $(BUILD)/headertest/t.o || exit 1; \
+	done; echo "headertest: $(words $(HEADERS)) headers compile alone as C11 and C++"
+
+checksrc:
+	@tools/checksrc src/lib src/util
+
+# ----------------------------------------------------------- fuzz, bench
+
+FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
+fuzz: $(FUZZ_BIN)
+build/fuzz/%: fuzz/%.c $(LIB_SRC) $(GEN)/lexicon.c
+	@mkdir -p $(@D)
+	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+	    -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc/lib -Isrc $(DEP_CFLAGS) \
+	    -o $@ $< $(LIB_SRC) $(GEN)/lexicon.c $(DEP_LIBS)
+
+bench: all
+	@bench/run.sh $(BUILD)/evcode
+
+demo: all
+	@for f in examples/*.jsonl; do \
+	    echo "== $$f"; $(BUILD)/evcode code --jsonl --pretty < $$f; \
+	    $(BUILD)/evcode code --jsonl < $$f; done
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,419 @@
+/* evcode command-line tool: option parsing and glue over the public API.
+ * It uses only include/evcode/ and src/util/. */
+#include "evcode/evcode.h"
+#include "../util/buf.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+extern const char ev_cli_help_main[];
+extern const char ev_cli_help_code[];
+
+enum { EXIT_BAD_INPUT = 1, EXIT_USAGE = 2, EXIT_FATAL = 3 };
+
+typedef struct {
+    int jsonl, pretty;
+    uint32_t doc_flags;
+    const char *lang, *date;
+    size_t max_size;
+    char **files;
+    int nfiles;
+} options;
+
+typedef struct {
+    options opt;
+    ev_doc *doc;
+    ev_sink *sink;
+    size_t failed;
+    int fatal;
+} run;
+
+/* ------------------------------------------------------------ output */
+
+static int write_stdout(const void *buf, size_t n, void *payload)
+{
+    (void)payload;
+    return fwrite(buf, 1, n, stdout) == n ? 0 : -1;
+}
+
+static long read_file(void *buf, size_t n, void *payload)
+{
+    FILE *f = payload;
+    size_t got = fread(buf, 1, n, f);
+    if (got == 0 && ferror(f))
+        return -1;
+    return (long)got;
+}
+
+/* One diagnostic record on stderr:
+ * {"file":..,"line":N,"id":..,"error"|"warning":..}. */
+static void report(const char *file, size_t line, ev_slice id,
+                   const char *kind, const char *msg)
+{
+    ev_buf b = EV_BUF_INIT;
+    int rc = ev_buf_putc(&b, '{');
+    if (file && rc == 0) {
+        rc = ev_buf_puts(&b, "\"file\":");
+        if (rc == 0)
+            rc = ev_buf_put_json_str(&b, file, strlen(file));
+        if (rc == 0)
+            rc = ev_buf_putc(&b, ',');
+    }
+    if (rc == 0)
+        rc = ev_buf_puts(&b, "\"line\":");
+    if (rc == 0)
+        rc = ev_buf_put_u64(&b, line);
+    if (rc == 0)
+        rc = ev_buf_puts(&b, ",\"id\":");
+    if (rc == 0)
+        rc = id.p ? ev_buf_put_json_str(&b, id.p, id.n)
+                  : ev_buf_puts(&b, "null");
+    if (rc == 0)
+        rc = ev_buf_puts(&b, ",\"");
+    if (rc == 0)
+        rc = ev_buf_puts(&b, kind);
+    if (rc == 0)
+        rc = ev_buf_puts(&b, "\":");
+    if (rc == 0)
+        rc = ev_buf_put_json_str(&b, msg, strlen(msg));
+    if (rc == 0)
+        rc = ev_buf_puts(&b, "}\n");
+    if (rc == 0)
+        fputs(b.p, stderr);
+    else
+        fprintf(stderr, "evcode: %s\n", msg);
+    ev_buf_free(&b);
+}
+
+static void print_text(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        fputc(p[i] == '\n' || p[i] == '\r' || p[i] == '\t' ? ' ' : p[i],
+              stdout);
+}
+
+/* The --pretty view: a header, then each sentence numbered with the
+ * quotes that open in it. */
+static int write_pretty(const ev_doc *doc)
+{
+    ev_slice id = ev_doc_id(doc), date = ev_doc_date(doc);
+    ev_slice text = ev_doc_text(doc);
+    size_t ns, nq;
+    const ev_sentence *s = ev_doc_sentences(doc, &ns);
+    const ev_quote *q = ev_doc_quotes(doc, &nq);
+    printf("# %.*s (%s, %.*s): %zu sentences, %zu quotes\n", (int)id.n,
+           id.p, ev_doc_lang(doc), date.n ? (int)date.n : 7,
+           date.n ? date.p : "no date", ns, nq);
+    size_t k = 0;
+    for (size_t i = 0; i < ns; i++) {
+        printf("[%zu] ", i);
+        print_text(text.p + s[i].start, s[i].end - s[i].start);
+        fputc('\n', stdout);
+        for (; k < nq && q[k].sentence == i; k++) {
+            printf("     quote %zu%s: \"", k, q[k].depth ? " (nested)" : "");
+            print_text(text.p + q[k].start, q[k].end - q[k].start);
+            printf("\"\n");
+        }
+    }
+    fputc('\n', stdout);
+    return ferror(stdout) ? EV_EIO : EV_OK;
+}
+
+/* -------------------------------------------------------------- code */
+
+static size_t line_of(ev_slice text, size_t pos)
+{
+    size_t line = 1;
+    for (size_t i = 0; i < pos && i < text.n; i++)
+        line += text.p[i] == '\n';
+    return line;
+}
+
+/* Code one document and write it. `line` is its input line (JSONL) or 0
+ * for a file, where the line of a bad byte is reported instead. */
+static void code_one(run *r, const ev_input *in, const char *file,
+                     size_t line)
+{
+    ev_err err;
+    int rc = ev_doc_code(r->doc, in, &err);
+    if (rc < 0) {
+        char msg[200];
+        size_t at = line;
+        if (rc == EV_EINVAL_UTF8) {
+            if (!file)
+                snprintf(msg, sizeof(msg), "invalid UTF-8 in \"text\" at "
+                         "byte %zu", err.byte_pos);
+            else
+                snprintf(msg, sizeof(msg), "invalid UTF-8 at byte %zu",
+                         err.byte_pos);
+            if (file)
+                at = line_of(in->text, err.byte_pos);
+        } else {
+            snprintf(msg, sizeof(msg), "%s", err.msg);
+        }
+        report(file, at, in->id, "error", msg);
+        r->failed++;
+        if (rc == EV_ENOMEM)
+            r->fatal = 1;
+        return;
+    }
+    if (ev_doc_date_invalid(r->doc)) {
+        char msg[120];
+        snprintf(msg, sizeof(msg), "date \"%.40s\" is not ISO 8601; ignored",
+                 in->date.p);
+        report(file, line, in->id, "warning", msg);
+    }
+    rc = r->opt.pretty ? write_pretty(r->doc) : ev_sink_write(r->sink, r->doc, &err);
+    if (rc < 0) {
+        report(NULL, line, in->id, "error", "cannot write output");
+        r->fatal = 1;
+    }
+}
+
+static void apply_defaults(const options *o, ev_input *in)
+{
+    if (!in->lang.n && o->lang)
+        in->lang = (ev_slice){o->lang, strlen(o->lang)};
+    if (!in->date.n && o->date)
+        in->date = (ev_slice){o->date, strlen(o->date)};
+}
+
+static void code_jsonl(run *r, FILE *f, const char *name)
+{
+    ev_reader_options ro = EV_READER_OPTIONS_INIT;
+    ro.max_line = r->opt.max_size;
+    ev_reader *rd;
+    if (ev_reader_new(&rd, read_file, f, &ro) < 0) {
+        r->fatal = 1;
+        return;
+    }
+    ev_input in;
+    ev_err err;
+    int rc;
+    while (!r->fatal && (rc = ev_reader_next(rd, &in, &err)) != EV_ITEROVER) {
+        const char *file = name && strcmp(name, "-") ? name : NULL;
+        if (rc == EV_EIO || rc == EV_ENOMEM) {
+            report(file, err.line, (ev_slice){NULL, 0}, "error",
+                   rc == EV_EIO ? "cannot read input" : "out of memory");
+            r->failed++;
+            r->fatal = 1;
+            break;
+        }
+        if (rc < 0) {
+            report(file, err.line, in.id, "error",
+                   err.detail[0] ? err.detail : err.msg);
+            r->failed++;
+            continue;
+        }
+        apply_defaults(&r->opt, &in);
+        code_one(r, &in, file, ev_reader_line(rd));
+    }
+    ev_reader_free(rd);
+}
+
+/* Read a whole plain-text file, up to `max` bytes. */
+static int slurp(FILE *f, size_t max, ev_buf *b)
+{
+    char tmp[1 << 16];
+    size_t got;
+    b->max = max;
+    while ((got = fread(tmp, 1, sizeof(tmp), f)) > 0) {
+        int rc = ev_buf_put(b, tmp, got);
+        if (rc < 0)
+            return rc;
+    }
+    return ferror(f) ? EV_EIO : EV_OK;
+}
+
+static void code_text(run *r, FILE *f, const char *name)
+{
+    ev_buf b = EV_BUF_INIT;
+    ev_input in;
+    memset(&in, 0, sizeof(in));
+    /* The id is the file name without folders and extension. */
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    const char *dot = strchr(base, '.');
+    in.id = strcmp(name, "-") == 0
+                ? (ev_slice){"stdin", 5}
+                : (ev_slice){base, dot && dot > base ? (size_t)(dot - base)
+                                                     : strlen(base)};
+    const char *file = strcmp(name, "-") ? name : NULL;
+    int rc = slurp(f, r->opt.max_size, &b);
+    if (rc < 0) {
+        report(file, 0, in.id, "error",
+               rc == EV_ETOOBIG ? "document larger than --max-doc-size"
+                                : "cannot read the file");
+        r->failed++;
+        ev_buf_free(&b);
+        return;
+    }
+    in.text = (ev_slice){b.p ? b.p : "", b.n};
+    apply_defaults(&r->opt, &in);
+    code_one(r, &in, file, 0);
+    ev_buf_free(&b);
+}
+
+static int parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s)
+        return -1;
+    unsigned long long mul = 1;
+    if (*end == 'K' || *end == 'k')
+        mul = 1ull << 10;
+    else if (*end == 'M' || *end == 'm')
+        mul = 1ull << 20;
+    else if (*end == 'G' || *end == 'g')
+        mul = 1ull << 30;
+    else if (*end)
+        return -1;
+    if (mul > 1 && end[1])
+        return -1;
+    if (v == 0 || v > (unsigned long long)SIZE_MAX / mul)
+        return -1;
+    *out = (size_t)(v * mul);
+    return 0;
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "evcode: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nRun 'evcode code --help' for the options.\n");
+    return EXIT_USAGE;
+}
+
+/* Match `--name=value` or `--name value`; advance `*i` past a separate
+ * value. Returns the value, or NULL if `argv[*i]` is not this option. */
+static const char *opt_value(int argc, char **argv, int *i, const char *name,
+                             int *missing)
+{
+    size_t n = strlen(name);
+    const char *a = argv[*i];
+    if (strncmp(a, name, n) != 0)
+        return NULL;
+    if (a[n] == '=')
+        return a + n + 1;
+    if (a[n] != '\0')
+        return NULL;
+    if (*i + 1 >= argc) {
+        *missing = 1;
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+static int cmd_code(int argc, char **argv)
+{
+    run r;
+    memset(&r, 0, sizeof(r));
+    options *o = &r.opt;
+    o->max_size = (size_t)64 << 20;
+    o->files = calloc((size_t)argc, sizeof(char *));
+    if (!o->files)
+        return EXIT_FATAL;
+    int status = EXIT_USAGE, only_files = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v;
+        int missing = 0;
+        if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
+            o->files[o->nfiles++] = argv[i];
+        } else if (strcmp(a, "--") == 0) {
+            only_files = 1;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(ev_cli_help_code, stdout);
+            status = 0;
+            goto out;
+        } else if (strcmp(a, "--jsonl") == 0) {
+            o->jsonl = 1;
+        } else if (strcmp(a, "--pretty") == 0) {
+            o->pretty = 1;
+        } else if (strcmp(a, "--wrapped") == 0) {
+            o->doc_flags |= EV_DOC_WRAPPED;
+        } else if ((v = opt_value(argc, argv, &i, "--lang", &missing))) {
+            o->lang = v;
+        } else if ((v = opt_value(argc, argv, &i, "--date", &missing))) {
+            o->date = v;
+        } else if ((v = opt_value(argc, argv, &i, "--max-doc-size",
+                                  &missing))) {
+            if (parse_size(v, &o->max_size) < 0) {
+                status = usage_error("invalid size '%s'", v);
+                goto out;
+            }
+        } else if (missing) {
+            status = usage_error("option '%s' needs a value", a);
+            goto out;
+        } else {
+            status = usage_error("unknown option '%s'", a);
+            goto out;
+        }
+    }
+    ev_doc_options dopt = EV_DOC_OPTIONS_INIT;
+    dopt.flags = o->doc_flags;
+    dopt.max_text = o->max_size;
+    if (ev_doc_new(&r.doc, &dopt) < 0 ||
+        ev_sink_jsonl_new(&r.sink, write_stdout, NULL, NULL) < 0) {
+        fprintf(stderr, "evcode: out of memory\n");
+        status = EXIT_FATAL;
+        goto out;
+    }
+    static char obuf[1 << 16];
+    setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
+    if (o->nfiles == 0)
+        o->files[o->nfiles++] = "-";
+    for (int k = 0; k < o->nfiles && !r.fatal; k++) {
+        const char *name = o->files[k];
+        FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "rb");
+        if (!f) {
+            char msg[300];
+            snprintf(msg, sizeof(msg), "cannot open: %s", strerror(errno));
+            report(name, 0, (ev_slice){NULL, 0}, "error", msg);
+            r.failed++;
+            continue;
+        }
+        if (o->jsonl)
+            code_jsonl(&r, f, name);
+        else
+            code_text(&r, f, name);
+        if (f != stdin)
+            fclose(f);
+    }
+    if (ev_sink_flush(r.sink) < 0 || fflush(stdout) != 0) {
+        fprintf(stderr, "evcode: cannot write output\n");
+        r.fatal = 1;
+    }
+    status = r.fatal ? EXIT_FATAL : r.failed ? EXIT_BAD_INPUT : 0;
+out:
+    ev_sink_free(r.sink);
+    ev_doc_free(r.doc);
+    free(o->files);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(ev_cli_help_main, stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        fputs(ev_cli_help_main, stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("evcode %s\n", EV_VERSION_STRING);
+        return 0;
+    }
+    if (strcmp(argv[1], "code") == 0)
+        return cmd_code(argc - 1, argv + 1);
+    fprintf(stderr, "evcode: unknown command '%s'\n", argv[1]);
+    fputs(ev_cli_help_main, stderr);
+    return EXIT_USAGE;
+}

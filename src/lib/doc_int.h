@@ -1,0 +1,44 @@
+/* The document's private layout and the stage entry points.
+ *
+ * Stages run in order on one document; each reads what earlier stages
+ * left and adds its own layer (see ../shared/DESIGN.md):
+ *   ev_tokenize()  tokens with byte and code point offsets, keys
+ *   ev_segment()   quotes, then sentences */
+#ifndef EV_DOC_INT_H
+#define EV_DOC_INT_H
+
+#include "evcode/doc.h"
+#include "lexicon_int.h"
+#include "../util/arena.h"
+
+struct ev_doc {
+    ev_doc_options opts;
+    ev_arena arena;            /* per-document memory */
+    ev_slice text;             /* borrowed from the caller */
+    ev_slice id, date, title, source, url; /* copies in the arena */
+    char lang[16];
+    int date_invalid;
+    const ev_lex_lang *lex;    /* the language's tables, or NULL */
+
+    ev_token *tok;             /* vectors reused between documents */
+    size_t ntok, captok;
+    ev_sentence *sent;
+    size_t nsent, capsent;
+    ev_quote *quote;
+    size_t nquote, capquote;
+};
+
+/* Grow the vector `*p` (element size `size`, capacity `*cap`) to hold at
+ * least `need` elements. Returns EV_OK or EV_ENOMEM. */
+int ev_vec_reserve(const ev_alloc *alc, void **p, size_t *cap, size_t need,
+                   size_t size);
+
+int ev_tokenize(ev_doc *doc);
+int ev_segment(ev_doc *doc);
+
+/* Look `p[0..n)` (a word, without its period) up in the abbreviation
+ * table of the document's language; a capitalised form also matches a
+ * lower-case entry. Returns EV_ABBR_* or 0. */
+uint32_t ev_abbrev_class(const ev_doc *doc, const char *p, size_t n);
+
+#endif
