@@ -83,7 +83,7 @@ $(BUILD)/evcode: $(CLI_OBJ) $(BUILD)/libevcode.a
 
 # ---------------------------------------------------------------- tests
 
-$(BUILD)/tests/%: tests/unit/%.c tests/check.h $(BUILD)/libevcode.a
+$(BUILD)/tests/%: tests/unit/%.c tests/check.h tests/unit/helpers.h $(BUILD)/libevcode.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(BUILD)/libevcode.a $(LDFLAGS) $(DEP_LIBS)
 

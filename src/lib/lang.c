@@ -32,8 +32,7 @@ const char *ev_lang_detect(const char *p, size_t n)
         if (i == a || i - a > sizeof(w))
             continue;
         for (size_t l = 0; l < nl; l++)
-            hits[l] += ev_lex_find(&ev_lex_langs[l].stop, w, k) != 0 ||
-                       (k == 0);
+            hits[l] += ev_lex_find(&ev_lex_langs[l].stop, w, k) != 0;
     }
     size_t best = 0, second = 0, bi = 0;
     for (size_t l = 0; l < nl; l++) {

@@ -66,7 +66,7 @@ static int hard_break(const ev_doc *doc, const ev_token *t)
 static int add_quote(ev_doc *doc, uint32_t open, uint32_t close,
                      uint32_t depth)
 {
-    const ev_token *o = &doc->tok[open], *c = &doc->tok[close];
+    const ev_token *o = &doc->tok[open];
     int rc = ev_vec_reserve(doc->opts.alloc, (void **)&doc->quote,
                             &doc->capquote, doc->nquote + 1, sizeof(ev_quote));
     if (rc < 0)
@@ -76,6 +76,12 @@ static int add_quote(ev_doc *doc, uint32_t open, uint32_t close,
     q->open_tok = open;
     q->close_tok = close;
     q->depth = depth;
+    /* A comma just before the closing mark belongs to the sentence, not
+     * to the quote (English puts it inside: "We will win," he said). */
+    if (close > open + 1 && doc->tok[close - 1].kind == EV_TOK_PUNCT &&
+        doc->tok[close - 1].end - doc->tok[close - 1].start == 1 &&
+        doc->text.p[doc->tok[close - 1].start] == ',')
+        close--;
     if (open + 1 < close) {
         /* Content: from the first to the last token inside the marks. */
         q->start = doc->tok[open + 1].start;
@@ -86,7 +92,6 @@ static int add_quote(ev_doc *doc, uint32_t open, uint32_t close,
         q->start = q->end = o->end;
         q->cp_start = q->cp_end = o->cp_end;
     }
-    (void)c;
     return EV_OK;
 }
 
@@ -114,6 +119,9 @@ static int find_quotes(ev_doc *doc)
         if (m.style == S_NONE)
             continue;
         int opens = m.opens;
+        if (m.style == S_CURLY && opens == 1 && top > 0 &&
+            styles[top - 1] == S_LOW)
+            opens = 0;  /* German „...“ */
         if (opens < 0) {
             /* Flanking: glued to the next token opens, to the previous
              * closes; both or neither toggles. */
@@ -148,8 +156,6 @@ static int find_quotes(ev_doc *doc)
         while (k >= 0 && styles[k] != m.style &&
                !(styles[k] == S_LOW && m.style == S_CURLY))
             k--;
-        if (k < 0 && m.style == S_CURLY && first_cp(doc, t) == 0x201C)
-            continue;
         if (k < 0)
             continue;
         doc->tok[stack[k]].flags |= EV_TOKF_OPEN;
