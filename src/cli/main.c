@@ -162,8 +162,8 @@ static void code_one(run *r, const ev_input *in, const char *file,
     }
     if (ev_doc_date_invalid(r->doc)) {
         char msg[120];
-        snprintf(msg, sizeof(msg), "date \"%.40s\" is not ISO 8601; ignored",
-                 in->date.p);
+        snprintf(msg, sizeof(msg), "date \"%.*s\" is not ISO 8601; ignored",
+                 (int)(in->date.n < 40 ? in->date.n : 40), in->date.p);
         report(file, line, in->id, "warning", msg);
     }
     rc = r->opt.pretty ? write_pretty(r->doc) : ev_sink_write(r->sink, r->doc, &err);

@@ -8,6 +8,7 @@
 #include "evcode/reader.h"
 #include "evcode/utf8.h"
 #include "../util/arena.h"
+#include "jsonfast_int.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -25,6 +26,7 @@ struct ev_reader {
     int eof;
     size_t line;
     json_t *cur;
+    ev_buf scratch;   /* decoded strings of the fast path */
     char idbuf[32];
 };
 
@@ -46,6 +48,7 @@ int ev_reader_new(ev_reader **out, ev_read_fn read, void *payload,
     r->read = read;
     r->payload = payload;
     r->opts = o;
+    r->scratch.alc = o.alloc;
     *out = r;
     return EV_OK;
 }
@@ -56,6 +59,7 @@ void ev_reader_free(ev_reader *r)
         return;
     if (r->cur)
         json_decref(r->cur);
+    ev_buf_free(&r->scratch);
     ev_mem_free(r->opts.alloc, r->buf);
     ev_mem_free(r->opts.alloc, r);
 }
@@ -170,6 +174,9 @@ static int parse(ev_reader *r, const char *p, size_t n, int complete,
                  bad);
         return fail(err, EV_EINVAL_UTF8, "invalid UTF-8", r->line, bad, msg);
     }
+    if (ev_jsonfast_parse(p, n, &r->scratch, in) == 0)
+        return EV_OK;
+    memset(in, 0, sizeof(*in));
     json_error_t je;
     r->cur = json_loadb(p, n, JSON_ALLOW_NUL, &je);
     if (!r->cur) {

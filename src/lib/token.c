@@ -36,26 +36,41 @@ typedef struct {
     int upper;
 } uchar;
 
-static int ascii_class(unsigned char c)
-{
-    if (c == '\n' || c == '\r')
-        return C_NL;
-    if (c <= ' ' || c == 0x7f)
-        return C_SPACE;
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-        return C_LETTER;
-    if (c >= '0' && c <= '9')
-        return C_DIGIT;
-    if (c == '\'')
-        return C_APOS;
-    if (c == '-')
-        return C_HYPHEN;
-    if (c == '"')
-        return C_QUOTE;
-    if (strchr("$%&*+<=>@^`|~#", c))
-        return C_OTHER;
-    return C_PUNCT;
-}
+/* Class of each ASCII byte. */
+static const unsigned char ascii_cls[128] = {
+    C_SPACE, C_SPACE, C_SPACE, C_SPACE,
+    C_SPACE, C_SPACE, C_SPACE, C_SPACE,
+    C_SPACE, C_SPACE, C_NL, C_SPACE,
+    C_SPACE, C_NL, C_SPACE, C_SPACE,
+    C_SPACE, C_SPACE, C_SPACE, C_SPACE,
+    C_SPACE, C_SPACE, C_SPACE, C_SPACE,
+    C_SPACE, C_SPACE, C_SPACE, C_SPACE,
+    C_SPACE, C_SPACE, C_SPACE, C_SPACE,
+    C_SPACE, C_PUNCT, C_QUOTE, C_OTHER,
+    C_OTHER, C_OTHER, C_OTHER, C_APOS,
+    C_PUNCT, C_PUNCT, C_OTHER, C_OTHER,
+    C_PUNCT, C_HYPHEN, C_PUNCT, C_PUNCT,
+    C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT,
+    C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT,
+    C_DIGIT, C_DIGIT, C_PUNCT, C_PUNCT,
+    C_OTHER, C_OTHER, C_OTHER, C_PUNCT,
+    C_OTHER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_PUNCT,
+    C_PUNCT, C_PUNCT, C_OTHER, C_PUNCT,
+    C_OTHER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_PUNCT,
+    C_OTHER, C_PUNCT, C_OTHER, C_SPACE,
+};
 
 static int unicode_class(int32_t cp, int *upper)
 {
@@ -117,7 +132,7 @@ static uchar dec(const unsigned char *s, size_t n, size_t i)
     if (c < 0x80) {
         u.cp = c;
         u.len = 1;
-        u.cls = ascii_class(c);
+        u.cls = ascii_cls[c];
         u.upper = c >= 'A' && c <= 'Z';
         return u;
     }
@@ -237,33 +252,167 @@ static int norm_key(ev_arena *a, const char *s, size_t n, int opts,
 
 /* Fill `t->key` and `t->fold`. ASCII tokens take a fast path; a token
  * already in lower case shares the text's bytes. */
-static int make_key(ev_doc *doc, ev_token *t)
+/* Keys of Latin-1 letters (U+00C0..U+00FF, UTF-8 C3 80..C3 BF): their
+ * NFC case fold and that fold without accents, as utf8proc computes them
+ * (test_token checks every entry against utf8proc). French and most
+ * Western European words need nothing else, so their keys skip utf8proc.
+ * Generated with Python's unicodedata: casefold, then NFD minus marks. */
+static const struct {
+    unsigned char low[2];
+    unsigned char nlow;
+    unsigned char fold[2];
+    unsigned char nfold;
+} latin1[64] = {
+    {{0xc3, 0xa0}, 2, {0x61}, 1}, /* U+00C0 */
+    {{0xc3, 0xa1}, 2, {0x61}, 1}, /* U+00C1 */
+    {{0xc3, 0xa2}, 2, {0x61}, 1}, /* U+00C2 */
+    {{0xc3, 0xa3}, 2, {0x61}, 1}, /* U+00C3 */
+    {{0xc3, 0xa4}, 2, {0x61}, 1}, /* U+00C4 */
+    {{0xc3, 0xa5}, 2, {0x61}, 1}, /* U+00C5 */
+    {{0xc3, 0xa6}, 2, {0xc3, 0xa6}, 2}, /* U+00C6 */
+    {{0xc3, 0xa7}, 2, {0x63}, 1}, /* U+00C7 */
+    {{0xc3, 0xa8}, 2, {0x65}, 1}, /* U+00C8 */
+    {{0xc3, 0xa9}, 2, {0x65}, 1}, /* U+00C9 */
+    {{0xc3, 0xaa}, 2, {0x65}, 1}, /* U+00CA */
+    {{0xc3, 0xab}, 2, {0x65}, 1}, /* U+00CB */
+    {{0xc3, 0xac}, 2, {0x69}, 1}, /* U+00CC */
+    {{0xc3, 0xad}, 2, {0x69}, 1}, /* U+00CD */
+    {{0xc3, 0xae}, 2, {0x69}, 1}, /* U+00CE */
+    {{0xc3, 0xaf}, 2, {0x69}, 1}, /* U+00CF */
+    {{0xc3, 0xb0}, 2, {0xc3, 0xb0}, 2}, /* U+00D0 */
+    {{0xc3, 0xb1}, 2, {0x6e}, 1}, /* U+00D1 */
+    {{0xc3, 0xb2}, 2, {0x6f}, 1}, /* U+00D2 */
+    {{0xc3, 0xb3}, 2, {0x6f}, 1}, /* U+00D3 */
+    {{0xc3, 0xb4}, 2, {0x6f}, 1}, /* U+00D4 */
+    {{0xc3, 0xb5}, 2, {0x6f}, 1}, /* U+00D5 */
+    {{0xc3, 0xb6}, 2, {0x6f}, 1}, /* U+00D6 */
+    {{0xc3, 0x97}, 2, {0xc3, 0x97}, 2}, /* U+00D7 */
+    {{0xc3, 0xb8}, 2, {0xc3, 0xb8}, 2}, /* U+00D8 */
+    {{0xc3, 0xb9}, 2, {0x75}, 1}, /* U+00D9 */
+    {{0xc3, 0xba}, 2, {0x75}, 1}, /* U+00DA */
+    {{0xc3, 0xbb}, 2, {0x75}, 1}, /* U+00DB */
+    {{0xc3, 0xbc}, 2, {0x75}, 1}, /* U+00DC */
+    {{0xc3, 0xbd}, 2, {0x79}, 1}, /* U+00DD */
+    {{0xc3, 0xbe}, 2, {0xc3, 0xbe}, 2}, /* U+00DE */
+    {{0x73, 0x73}, 2, {0x73, 0x73}, 2}, /* U+00DF */
+    {{0xc3, 0xa0}, 2, {0x61}, 1}, /* U+00E0 */
+    {{0xc3, 0xa1}, 2, {0x61}, 1}, /* U+00E1 */
+    {{0xc3, 0xa2}, 2, {0x61}, 1}, /* U+00E2 */
+    {{0xc3, 0xa3}, 2, {0x61}, 1}, /* U+00E3 */
+    {{0xc3, 0xa4}, 2, {0x61}, 1}, /* U+00E4 */
+    {{0xc3, 0xa5}, 2, {0x61}, 1}, /* U+00E5 */
+    {{0xc3, 0xa6}, 2, {0xc3, 0xa6}, 2}, /* U+00E6 */
+    {{0xc3, 0xa7}, 2, {0x63}, 1}, /* U+00E7 */
+    {{0xc3, 0xa8}, 2, {0x65}, 1}, /* U+00E8 */
+    {{0xc3, 0xa9}, 2, {0x65}, 1}, /* U+00E9 */
+    {{0xc3, 0xaa}, 2, {0x65}, 1}, /* U+00EA */
+    {{0xc3, 0xab}, 2, {0x65}, 1}, /* U+00EB */
+    {{0xc3, 0xac}, 2, {0x69}, 1}, /* U+00EC */
+    {{0xc3, 0xad}, 2, {0x69}, 1}, /* U+00ED */
+    {{0xc3, 0xae}, 2, {0x69}, 1}, /* U+00EE */
+    {{0xc3, 0xaf}, 2, {0x69}, 1}, /* U+00EF */
+    {{0xc3, 0xb0}, 2, {0xc3, 0xb0}, 2}, /* U+00F0 */
+    {{0xc3, 0xb1}, 2, {0x6e}, 1}, /* U+00F1 */
+    {{0xc3, 0xb2}, 2, {0x6f}, 1}, /* U+00F2 */
+    {{0xc3, 0xb3}, 2, {0x6f}, 1}, /* U+00F3 */
+    {{0xc3, 0xb4}, 2, {0x6f}, 1}, /* U+00F4 */
+    {{0xc3, 0xb5}, 2, {0x6f}, 1}, /* U+00F5 */
+    {{0xc3, 0xb6}, 2, {0x6f}, 1}, /* U+00F6 */
+    {{0xc3, 0xb7}, 2, {0xc3, 0xb7}, 2}, /* U+00F7 */
+    {{0xc3, 0xb8}, 2, {0xc3, 0xb8}, 2}, /* U+00F8 */
+    {{0xc3, 0xb9}, 2, {0x75}, 1}, /* U+00F9 */
+    {{0xc3, 0xba}, 2, {0x75}, 1}, /* U+00FA */
+    {{0xc3, 0xbb}, 2, {0x75}, 1}, /* U+00FB */
+    {{0xc3, 0xbc}, 2, {0x75}, 1}, /* U+00FC */
+    {{0xc3, 0xbd}, 2, {0x79}, 1}, /* U+00FD */
+    {{0xc3, 0xbe}, 2, {0xc3, 0xbe}, 2}, /* U+00FE */
+    {{0xc3, 0xbf}, 2, {0x79}, 1}, /* U+00FF */
+};
+
+/* Fast keys for a token made only of ASCII (no space), Latin-1 letters
+ * and typographic apostrophes. Returns 1 when done, 0 when the token
+ * needs utf8proc, or EV_ENOMEM. */
+static int latin1_key(ev_doc *doc, ev_token *t, const unsigned char *s,
+                      size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < 0x80) {
+            if (s[i] == ' ')
+                return 0;
+        } else if (s[i] == 0xc3 && i + 1 < n) {
+            i++;
+        } else if (s[i] == 0xe2 && i + 2 < n && s[i + 1] == 0x80 &&
+                   s[i + 2] == 0x99) {
+            i += 2;
+        } else {
+            return 0;
+        }
+    }
+    char *k = ev_arena_alloc(&doc->arena, 2 * n);
+    if (!k)
+        return EV_ENOMEM;
+    char *f = k + n, *ko = k, *fo = f;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            *ko++ = (char)c;
+            *fo++ = (char)c;
+        } else if (c == 0xc3) {
+            unsigned e = s[++i] & 0x3f;
+            memcpy(ko, latin1[e].low, latin1[e].nlow);
+            ko += latin1[e].nlow;
+            memcpy(fo, latin1[e].fold, latin1[e].nfold);
+            fo += latin1[e].nfold;
+        } else {  /* U+2019 */
+            *ko++ = '\'';
+            *fo++ = '\'';
+            i += 2;
+        }
+    }
+    ev_slice key = {k, (size_t)(ko - k)}, fold = {f, (size_t)(fo - f)};
+    if (fold.n == key.n && memcmp(f, k, key.n) == 0)
+        fold = key;
+    t->key = key;
+    t->fold = fold;
+    return 1;
+}
+
+enum { HINT_NONE, HINT_ASCII_LOWER, HINT_ASCII_UPPER };
+
+static int make_key(ev_doc *doc, ev_token *t, int hint)
 {
     const unsigned char *s = (const unsigned char *)doc->text.p + t->start;
     size_t n = t->end - t->start;
-    int upper = 0, ascii = 1, space = 0;
-    for (size_t i = 0; i < n; i++) {
-        upper |= s[i] >= 'A' && s[i] <= 'Z';
-        ascii &= s[i] < 0x80;
-        space |= s[i] == ' ';
+    int upper = hint == HINT_ASCII_UPPER, ascii = 1, space = 0;
+    if (hint == HINT_NONE) {
+        for (size_t i = 0; i < n; i++) {
+            upper |= s[i] >= 'A' && s[i] <= 'Z';
+            ascii &= s[i] < 0x80;
+            space |= s[i] == ' ';
+        }
     }
     if (ascii && !space) {
-        if (!upper) {
-            t->key.p = (const char *)s;
-        } else {
+        /* Fill both slices from a local: copying t->key right after
+         * writing its halves stalls on store forwarding. */
+        ev_slice key = {(const char *)s, n};
+        if (upper) {
             char *k = ev_arena_alloc(&doc->arena, n);
             if (!k)
                 return EV_ENOMEM;
             for (size_t i = 0; i < n; i++)
                 k[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-            t->key.p = k;
+            key.p = k;
         }
-        t->key.n = n;
-        t->fold = t->key;
+        t->key = key;
+        t->fold = key;
         return EV_OK;
     }
+    int rc = latin1_key(doc, t, s, n);
+    if (rc != 0)
+        return rc < 0 ? rc : EV_OK;
     int nospace = t->kind == EV_TOK_NUMBER;
-    int rc = norm_key(&doc->arena, (const char *)s, n, KEY_OPTS, nospace,
+    rc = norm_key(&doc->arena, (const char *)s, n, KEY_OPTS, nospace,
                       &t->key);
     if (rc < 0)
         return rc;
@@ -299,7 +448,10 @@ static uint32_t cp_at(tokenizer *tz, size_t b)
     return (uint32_t)tz->cp_n;
 }
 
-static int emit(tokenizer *tz, size_t a, size_t b, int kind, uint16_t flags)
+/* Append a token for `s[a..b)`; `hint` tells make_key() what the
+ * caller already knows of its bytes. */
+static int emit_hint(tokenizer *tz, size_t a, size_t b, int kind,
+                     uint16_t flags, int hint)
 {
     ev_doc *doc = tz->doc;
     int rc = ev_vec_reserve(doc->opts.alloc, (void **)&doc->tok,
@@ -311,14 +463,57 @@ static int emit(tokenizer *tz, size_t a, size_t b, int kind, uint16_t flags)
     t->start = (uint32_t)a;
     t->end = (uint32_t)b;
     t->cp_start = cp_at(tz, a);
-    t->cp_end = cp_at(tz, b);
+    if (hint == HINT_NONE) {
+        t->cp_end = cp_at(tz, b);
+    } else {  /* ASCII: one code point per byte */
+        t->cp_end = t->cp_start + (uint32_t)(b - a);
+        tz->cp_b = b;
+        tz->cp_n = t->cp_end;
+    }
     t->kind = (uint16_t)kind;
     t->flags = (uint16_t)(flags | tz->pending);
     tz->pending = 0;
-    if ((rc = make_key(doc, t)) < 0)
+    if ((rc = make_key(doc, t, hint)) < 0)
         return rc;
     doc->ntok++;
     return EV_OK;
+}
+
+static int emit(tokenizer *tz, size_t a, size_t b, int kind, uint16_t flags)
+{
+    return emit_hint(tz, a, b, kind, flags, HINT_NONE);
+}
+
+/* Fast path for a plain ASCII word at `i`: letters and digits ending at
+ * white space or punctuation that cannot join or split it. Emits it and
+ * returns the byte after it, or returns `i` (nothing emitted) when the
+ * general scanner must handle it. */
+static size_t scan_ascii_word(tokenizer *tz, size_t i, int *rc)
+{
+    const unsigned char *s = tz->s;
+    size_t n = tz->n, a = i;
+    int letters = 0, uppers = 0;
+    while (i < n && s[i] < 0x80) {
+        unsigned char c = ascii_cls[s[i]];
+        if (c == C_LETTER) {
+            letters++;
+            uppers += s[i] <= 'Z';
+        } else if (c != C_DIGIT) {
+            break;
+        }
+        i++;
+    }
+    if (i < n && (s[i] >= 0x80 || s[i] == '\'' || s[i] == '-' ||
+                  s[i] == '.'))
+        return a;  /* may continue, split or take a period */
+    uint16_t f = 0;
+    if (s[a] >= 'A' && s[a] <= 'Z')
+        f |= EV_TOKF_CAP;
+    if (letters >= 2 && uppers == letters)
+        f |= EV_TOKF_UPPER;
+    *rc = emit_hint(tz, a, i, EV_TOK_WORD, f,
+                    uppers ? HINT_ASCII_UPPER : HINT_ASCII_LOWER);
+    return i;
 }
 
 /* Case flags of the word `s[a..b)`. */
@@ -326,6 +521,17 @@ static uint16_t case_flags(const unsigned char *s, size_t a, size_t b)
 {
     int letters = 0, uppers = 0, first = -1;
     for (size_t i = a; i < b;) {
+        if (s[i] < 0x80) {
+            if (ascii_cls[s[i]] == C_LETTER) {
+                int up = s[i] <= 'Z';
+                letters++;
+                uppers += up;
+                if (first < 0)
+                    first = up;
+            }
+            i++;
+            continue;
+        }
         uchar u = dec(s, b, i);
         if (u.cls == C_LETTER) {
             letters++;
@@ -480,6 +686,12 @@ static size_t scan_word(tokenizer *tz, size_t i, int *rc)
     uchar u = dec(s, n, i);
     int single_upper = u.upper;
     for (;;) {
+        /* ASCII letters and digits, the common case. */
+        while (i < n && s[i] < 0x80 &&
+               (ascii_cls[s[i]] == C_LETTER || ascii_cls[s[i]] == C_DIGIT)) {
+            i++;
+            ncp++;
+        }
         u = dec(s, n, i);
         if (is_alnum(u.cls)) {
             i += (size_t)u.len;
@@ -625,6 +837,11 @@ int ev_tokenize(ev_doc *doc)
     int newlines = 0, rc = EV_OK;
     doc->ntok = 0;
     while (i < n) {
+        if (s[i] == ' ') {
+            tz.pending |= EV_TOKF_SPACE;
+            i++;
+            continue;
+        }
         uchar u = dec(s, n, i);
         size_t a = i;
         switch (u.cls) {
@@ -642,6 +859,10 @@ int ev_tokenize(ev_doc *doc)
             i += (size_t)u.len;
             continue;
         case C_LETTER:
+            if (s[i] < 0x80 && (i = scan_ascii_word(&tz, a, &rc)) > a)
+                break;
+            i = scan_word(&tz, a, &rc);
+            break;
         case C_MARK:
             i = scan_word(&tz, i, &rc);
             break;
