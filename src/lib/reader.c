@@ -49,6 +49,12 @@ int ev_reader_new(ev_reader **out, ev_read_fn read, void *payload,
     r->payload = payload;
     r->opts = o;
     r->scratch.alc = o.alloc;
+    r->cap = CHUNK * 4;
+    r->buf = ev_mem_alloc(o.alloc, r->cap);
+    if (!r->buf) {
+        ev_mem_free(o.alloc, r);
+        return EV_ENOMEM;
+    }
     *out = r;
     return EV_OK;
 }
@@ -98,7 +104,7 @@ static int fill(ev_reader *r)
         r->pos = 0;
     }
     if (r->cap - r->len < CHUNK) {
-        size_t cap = r->cap ? r->cap * 2 : CHUNK * 4;
+        size_t cap = r->cap * 2;
         while (cap - r->len < CHUNK)
             cap *= 2;
         char *p = ev_mem_realloc(r->opts.alloc, r->buf, cap);
