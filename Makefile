@@ -45,6 +45,7 @@ FUZZ_REPLAY := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz-replay/%)
 HEADERS := $(wildcard include/evcode/*.h)
 
 .PHONY: all deps demo check unit golden fuzz-replay headertest checksrc \
+        docs-examples \
         fuzz bench clean
 .SUFFIXES:
 
@@ -91,7 +92,7 @@ $(BUILD)/fuzz-replay/%: fuzz/%.c fuzz/driver.c $(BUILD)/libevcode.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< fuzz/driver.c $(BUILD)/libevcode.a $(LDFLAGS) $(DEP_LIBS)
 
-check: all unit golden fuzz-replay headertest checksrc
+check: all unit golden fuzz-replay headertest checksrc docs-examples
 	@echo "check: all tests passed ($(BUILD))"
 
 unit: $(UNIT_BIN)
@@ -103,6 +104,18 @@ unit: $(UNIT_BIN)
 golden: $(BUILD)/evcode
 	@tests/golden/run.sh $(BUILD)/evcode
 	@tests/golden/seed.sh $(BUILD)/evcode
+
+# Every example program in docs/examples/ compiles against the installed
+# headers and library and prints exactly its .out file.
+DOC_EX := $(wildcard docs/examples/*.c)
+docs-examples: $(DOC_EX:docs/examples/%.c=$(BUILD)/docs/%)
+	@for x in $^; do n=$$(basename $$x); \
+	    $$x < docs/examples/$$n.jsonl > $$x.out 2> $$x.err; \
+	    diff -u docs/examples/$$n.out $$x.out || exit 1; \
+	done; echo "docs-examples: $(words $(DOC_EX)) examples match their output"
+$(BUILD)/docs/%: docs/examples/%.c $(BUILD)/libevcode.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libevcode.a $(LDFLAGS) $(DEP_LIBS)
 
 fuzz-replay: $(FUZZ_REPLAY)
 	@for t in $(FUZZ_REPLAY); do \
