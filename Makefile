@@ -45,7 +45,7 @@ FUZZ_REPLAY := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz-replay/%)
 HEADERS := $(wildcard include/evcode/*.h)
 
 .PHONY: all deps demo check unit golden fuzz-replay headertest checksrc \
-        docs-examples \
+        docs-examples datacheck \
         fuzz bench clean
 .SUFFIXES:
 
@@ -92,7 +92,7 @@ $(BUILD)/fuzz-replay/%: fuzz/%.c fuzz/driver.c $(BUILD)/libevcode.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< fuzz/driver.c $(BUILD)/libevcode.a $(LDFLAGS) $(DEP_LIBS)
 
-check: all unit golden fuzz-replay headertest checksrc docs-examples
+check: all unit golden fuzz-replay headertest checksrc docs-examples datacheck
 	@echo "check: all tests passed ($(BUILD))"
 
 unit: $(UNIT_BIN)
@@ -136,6 +136,9 @@ headertest: | $(DEPS_STAMP)
 
 checksrc:
 	@tools/checksrc src/lib src/util
+
+datacheck: | $(DEPS_STAMP)
+	@python3 tools/check_data.py data
 
 # ----------------------------------------------------------- fuzz, bench
 
