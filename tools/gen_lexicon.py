@@ -108,7 +108,7 @@ def main():
             if not os.path.exists(path):
                 items = {}
             elif fname == "stopwords.txt":
-                items = {w: 0 for w in read_words(path)}
+                items = {w: 1 for w in read_words(path)}
             else:
                 items = read_classed(path, CLASSES[fname],
                                      fname == "abbreviations.txt")

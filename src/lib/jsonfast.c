@@ -9,6 +9,7 @@
  * `scratch`. The line is valid UTF-8 (the reader checked it). */
 #include "jsonfast_int.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* 1 for bytes that end a plain run inside a string: '"', '\\' and
@@ -73,6 +74,18 @@ static int string(const char **pp, const char *e, ev_buf *scratch,
     const unsigned char *p = (const unsigned char *)*pp;
     const unsigned char *end = (const unsigned char *)e;
     const unsigned char *a = p;
+    /* Eight bytes at a time while none is '"', '\\' or a control. */
+    while (end - p >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        uint64_t q = w ^ 0x2222222222222222ull, b = w ^ 0x5c5c5c5c5c5c5c5cull;
+        uint64_t hit = ((q - 0x0101010101010101ull) & ~q) |
+                       ((b - 0x0101010101010101ull) & ~b) |
+                       ((w - 0x2020202020202020ull) & ~w);
+        if (hit & 0x8080808080808080ull)
+            break;
+        p += 8;
+    }
     while (p < end && !special[*p])
         p++;
     if (p >= end)

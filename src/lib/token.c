@@ -442,10 +442,13 @@ static uint32_t cp_at(tokenizer *tz, size_t b)
 {
     /* Offsets only move forward, except when a word is split, where the
      * next piece starts where the previous ended. */
+    size_t cp = tz->cp_n;
+    const unsigned char *s = tz->s;
     for (size_t i = tz->cp_b; i < b; i++)
-        tz->cp_n += (tz->s[i] & 0xc0) != 0x80;
+        cp += (s[i] & 0xc0) != 0x80;
     tz->cp_b = b;
-    return (uint32_t)tz->cp_n;
+    tz->cp_n = cp;
+    return (uint32_t)cp;
 }
 
 /* Append a token for `s[a..b)`; `hint` tells make_key() what the
@@ -454,24 +457,24 @@ static int emit_hint(tokenizer *tz, size_t a, size_t b, int kind,
                      uint16_t flags, int hint)
 {
     ev_doc *doc = tz->doc;
-    int rc = ev_vec_reserve(doc->opts.alloc, (void **)&doc->tok,
-                            &doc->captok, doc->ntok + 1, sizeof(ev_token));
-    if (rc < 0)
+    int rc;
+    if (doc->ntok == doc->captok &&
+        (rc = ev_vec_reserve(doc->opts.alloc, (void **)&doc->tok,
+                             &doc->captok, doc->ntok + 1,
+                             sizeof(ev_token))) < 0)
         return rc;
     ev_token *t = &doc->tok[doc->ntok];
-    memset(t, 0, sizeof(*t));
-    t->start = (uint32_t)a;
-    t->end = (uint32_t)b;
-    t->cp_start = cp_at(tz, a);
+    uint32_t cs = cp_at(tz, a), ce;
     if (hint == HINT_NONE) {
-        t->cp_end = cp_at(tz, b);
+        ce = cp_at(tz, b);
     } else {  /* ASCII: one code point per byte */
-        t->cp_end = t->cp_start + (uint32_t)(b - a);
+        ce = cs + (uint32_t)(b - a);
         tz->cp_b = b;
-        tz->cp_n = t->cp_end;
+        tz->cp_n = ce;
     }
-    t->kind = (uint16_t)kind;
-    t->flags = (uint16_t)(flags | tz->pending);
+    *t = (ev_token){.start = (uint32_t)a, .end = (uint32_t)b,
+                    .cp_start = cs, .cp_end = ce, .kind = (uint16_t)kind,
+                    .flags = (uint16_t)(flags | tz->pending)};
     tz->pending = 0;
     if ((rc = make_key(doc, t, hint)) < 0)
         return rc;
