@@ -47,9 +47,10 @@ enum {
 };
 
 /**
- * A token. `key` is the NFC, case-folded form used for dictionary
- * matching (typographic apostrophes as "'", soft hyphens removed, spaces
- * removed inside numbers); `fold` is `key` without accents. Both point
+ * A token. For words and numbers, `key` is the NFC, case-folded form
+ * used for dictionary matching (typographic apostrophes as "'", soft
+ * hyphens removed, spaces removed inside numbers) and `fold` is `key`
+ * without accents; punctuation, quotes and symbols are their own key. Both point
  * into the text when it is already in that form, else into the
  * document's arena.
  */

@@ -107,16 +107,18 @@ static int string(const char **pp, const char *e, ev_buf *scratch,
     memcpy(o, a, (size_t)(p - a));
     o += p - a;
     while (p < end) {
+        const unsigned char *run = p;
+        while (p < end && !special[*p])
+            p++;
+        memcpy(o, run, (size_t)(p - run));
+        o += p - run;
+        if (p >= end)
+            break;
         unsigned char c = *p;
         if (c == '"')
             break;
         if (c < 0x20)
             return -1;
-        if (c != '\\') {
-            *o++ = (char)c;
-            p++;
-            continue;
-        }
         if (p + 1 >= end)
             return -1;
         p += 2;

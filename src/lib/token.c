@@ -139,6 +139,12 @@ static uchar dec(const unsigned char *s, size_t n, size_t i)
     if (c < 0xe0) {
         u.cp = (c & 0x1f) << 6 | (s[i + 1] & 0x3f);
         u.len = 2;
+        if (c == 0xc3 && u.cp != 0xd7 && u.cp != 0xf7) {
+            /* Latin-1 letters, without a utf8proc lookup. */
+            u.cls = C_LETTER;
+            u.upper = u.cp < 0xdf;
+            return u;
+        }
     } else if (c < 0xf0) {
         u.cp = (c & 0x0f) << 12 | (s[i + 1] & 0x3f) << 6 | (s[i + 2] & 0x3f);
         u.len = 3;
@@ -384,6 +390,11 @@ static int make_key(ev_doc *doc, ev_token *t, int hint)
 {
     const unsigned char *s = (const unsigned char *)doc->text.p + t->start;
     size_t n = t->end - t->start;
+    if (t->kind != EV_TOK_WORD && t->kind != EV_TOK_NUMBER) {
+        /* Punctuation, quotes, symbols: one character, its own key. */
+        t->key = t->fold = (ev_slice){(const char *)s, n};
+        return EV_OK;
+    }
     int upper = hint == HINT_ASCII_UPPER, ascii = 1, space = 0;
     if (hint == HINT_NONE) {
         for (size_t i = 0; i < n; i++) {
@@ -436,6 +447,7 @@ typedef struct {
     size_t n;
     size_t cp_b, cp_n;   /* code point count `cp_n` at byte `cp_b` */
     uint16_t pending;    /* flags for the next token */
+    size_t max_abbr;     /* longest abbreviation, without its period */
 } tokenizer;
 
 static uint32_t cp_at(tokenizer *tz, size_t b)
@@ -506,9 +518,10 @@ static size_t scan_ascii_word(tokenizer *tz, size_t i, int *rc)
         }
         i++;
     }
-    if (i < n && (s[i] >= 0x80 || s[i] == '\'' || s[i] == '-' ||
-                  s[i] == '.'))
-        return a;  /* may continue, split or take a period */
+    if (i < n && (s[i] >= 0x80 || s[i] == '\'' || s[i] == '-'))
+        return a;  /* may continue or split */
+    if (i < n && s[i] == '.' && i - a <= tz->max_abbr)
+        return a;  /* may be an abbreviation or initial */
     uint16_t f = 0;
     if (s[a] >= 'A' && s[a] <= 'Z')
         f |= EV_TOKF_CAP;
@@ -834,7 +847,12 @@ static size_t scan_number(tokenizer *tz, size_t i, int *rc)
 int ev_tokenize(ev_doc *doc)
 {
     tokenizer tz = {doc, (const unsigned char *)doc->text.p, doc->text.n,
-                    0, 0, EV_TOKF_PARA};
+                    0, 0, EV_TOKF_PARA, 1};
+    /* Words longer than every abbreviation skip the lookup. */
+    if (doc->lex)
+        for (size_t k = 0; k < doc->lex->abbr.n; k++)
+            if (doc->lex->abbr.e[k].n > tz.max_abbr)
+                tz.max_abbr = doc->lex->abbr.e[k].n;
     const unsigned char *s = tz.s;
     size_t n = tz.n, i = 0;
     int newlines = 0, rc = EV_OK;
