@@ -20,6 +20,29 @@ static const unsigned char special[256] = {
     0, 0, 1, ['\\'] = 1,
 };
 
+/* The first byte at or after `p` that is '"', '\\' or a control
+ * character, or `end`: eight bytes at a time, then byte by byte. The
+ * word test may flag a byte that is none of them (a borrow), never miss
+ * one; the byte loop then decides. */
+static const unsigned char *skip_plain(const unsigned char *p,
+                                       const unsigned char *end)
+{
+    while (end - p >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        uint64_t q = w ^ 0x2222222222222222ull, b = w ^ 0x5c5c5c5c5c5c5c5cull;
+        uint64_t hit = ((q - 0x0101010101010101ull) & ~q) |
+                       ((b - 0x0101010101010101ull) & ~b) |
+                       ((w - 0x2020202020202020ull) & ~w);
+        if (hit & 0x8080808080808080ull)
+            break;
+        p += 8;
+    }
+    while (p < end && !special[*p])
+        p++;
+    return p;
+}
+
 static const char *ws(const char *p, const char *e)
 {
     while (p < e && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
@@ -74,20 +97,7 @@ static int string(const char **pp, const char *e, ev_buf *scratch,
     const unsigned char *p = (const unsigned char *)*pp;
     const unsigned char *end = (const unsigned char *)e;
     const unsigned char *a = p;
-    /* Eight bytes at a time while none is '"', '\\' or a control. */
-    while (end - p >= 8) {
-        uint64_t w;
-        memcpy(&w, p, 8);
-        uint64_t q = w ^ 0x2222222222222222ull, b = w ^ 0x5c5c5c5c5c5c5c5cull;
-        uint64_t hit = ((q - 0x0101010101010101ull) & ~q) |
-                       ((b - 0x0101010101010101ull) & ~b) |
-                       ((w - 0x2020202020202020ull) & ~w);
-        if (hit & 0x8080808080808080ull)
-            break;
-        p += 8;
-    }
-    while (p < end && !special[*p])
-        p++;
+    p = skip_plain(p, end);
     if (p >= end)
         return -1;
     if (*p == '"') {
@@ -108,8 +118,7 @@ static int string(const char **pp, const char *e, ev_buf *scratch,
     o += p - a;
     while (p < end) {
         const unsigned char *run = p;
-        while (p < end && !special[*p])
-            p++;
+        p = skip_plain(p, end);
         memcpy(o, run, (size_t)(p - run));
         o += p - run;
         if (p >= end)

@@ -499,23 +499,71 @@ static int emit(tokenizer *tz, size_t a, size_t b, int kind, uint16_t flags)
     return emit_hint(tz, a, b, kind, flags, HINT_NONE);
 }
 
+/* Lower-case copy of ASCII `s[0..n)` in the arena, or NULL. */
+static const char *ascii_lower(ev_arena *a, const unsigned char *s, size_t n)
+{
+    char *k = ev_arena_alloc(a, n);
+    if (k)
+        for (size_t i = 0; i < n; i++)
+            k[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    return k;
+}
+
+/* Append the ASCII token `s[a..b)` (a plain word or punctuation): one
+ * code point per byte, and its key is itself, lower-cased when `upper`. */
+static int emit_ascii(tokenizer *tz, size_t a, size_t b, int kind,
+                      uint16_t flags, int upper)
+{
+    ev_doc *doc = tz->doc;
+    int rc;
+    if (doc->ntok == doc->captok &&
+        (rc = ev_vec_reserve(doc->opts.alloc, (void **)&doc->tok,
+                             &doc->captok, doc->ntok + 1,
+                             sizeof(ev_token))) < 0)
+        return rc;
+    uint32_t cs = cp_at(tz, a), ce = cs + (uint32_t)(b - a);
+    tz->cp_b = b;
+    tz->cp_n = ce;
+    ev_slice key = {(const char *)tz->s + a, b - a};
+    if (upper && !(key.p = ascii_lower(&doc->arena, tz->s + a, b - a)))
+        return EV_ENOMEM;
+    doc->tok[doc->ntok++] = (ev_token){
+        .start = (uint32_t)a, .end = (uint32_t)b, .cp_start = cs,
+        .cp_end = ce, .key = key, .fold = key, .kind = (uint16_t)kind,
+        .flags = (uint16_t)(flags | tz->pending)};
+    tz->pending = 0;
+    return EV_OK;
+}
+
 /* Fast path for a plain ASCII word at `i`: letters and digits ending at
  * white space or punctuation that cannot join or split it. Emits it and
  * returns the byte after it, or returns `i` (nothing emitted) when the
  * general scanner must handle it. */
+/* For each byte: W_DIGIT or W_LOWER or W_UPPER when it is an ASCII
+ * digit or letter, else 0 (which also stops at every non-ASCII byte). */
+enum { W_DIGIT = 1, W_LOWER = 2, W_UPPER = 4 };
+static const unsigned char wtab[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+    ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['a'] = 2, ['b'] = 2, ['c'] = 2, ['d'] = 2, ['e'] = 2, ['f'] = 2,
+    ['g'] = 2, ['h'] = 2, ['i'] = 2, ['j'] = 2, ['k'] = 2, ['l'] = 2,
+    ['m'] = 2, ['n'] = 2, ['o'] = 2, ['p'] = 2, ['q'] = 2, ['r'] = 2,
+    ['s'] = 2, ['t'] = 2, ['u'] = 2, ['v'] = 2, ['w'] = 2, ['x'] = 2,
+    ['y'] = 2, ['z'] = 2,
+    ['A'] = 4, ['B'] = 4, ['C'] = 4, ['D'] = 4, ['E'] = 4, ['F'] = 4,
+    ['G'] = 4, ['H'] = 4, ['I'] = 4, ['J'] = 4, ['K'] = 4, ['L'] = 4,
+    ['M'] = 4, ['N'] = 4, ['O'] = 4, ['P'] = 4, ['Q'] = 4, ['R'] = 4,
+    ['S'] = 4, ['T'] = 4, ['U'] = 4, ['V'] = 4, ['W'] = 4, ['X'] = 4,
+    ['Y'] = 4, ['Z'] = 4,
+};
+
 static size_t scan_ascii_word(tokenizer *tz, size_t i, int *rc)
 {
     const unsigned char *s = tz->s;
     size_t n = tz->n, a = i;
-    int letters = 0, uppers = 0;
-    while (i < n && s[i] < 0x80) {
-        unsigned char c = ascii_cls[s[i]];
-        if (c == C_LETTER) {
-            letters++;
-            uppers += s[i] <= 'Z';
-        } else if (c != C_DIGIT) {
-            break;
-        }
+    unsigned seen = 0, k;
+    while (i < n && (k = wtab[s[i]]) != 0) {
+        seen |= k;
         i++;
     }
     if (i < n && (s[i] >= 0x80 || s[i] == '\'' || s[i] == '-'))
@@ -523,12 +571,17 @@ static size_t scan_ascii_word(tokenizer *tz, size_t i, int *rc)
     if (i < n && s[i] == '.' && i - a <= tz->max_abbr)
         return a;  /* may be an abbreviation or initial */
     uint16_t f = 0;
-    if (s[a] >= 'A' && s[a] <= 'Z')
+    if (wtab[s[a]] == W_UPPER)
         f |= EV_TOKF_CAP;
-    if (letters >= 2 && uppers == letters)
-        f |= EV_TOKF_UPPER;
-    *rc = emit_hint(tz, a, i, EV_TOK_WORD, f,
-                    uppers ? HINT_ASCII_UPPER : HINT_ASCII_LOWER);
+    if ((seen & (W_UPPER | W_LOWER)) == W_UPPER) {
+        /* No lower case: all caps if two letters or more. */
+        size_t letters = 0;
+        for (size_t j = a; j < i; j++)
+            letters += wtab[s[j]] == W_UPPER;
+        if (letters >= 2)
+            f |= EV_TOKF_UPPER;
+    }
+    *rc = emit_ascii(tz, a, i, EV_TOK_WORD, f, (seen & W_UPPER) != 0);
     return i;
 }
 
@@ -863,6 +916,29 @@ int ev_tokenize(ev_doc *doc)
             i++;
             continue;
         }
+        if (s[i] < 0x80 && ascii_cls[s[i]] == C_LETTER) {
+            size_t e = scan_ascii_word(&tz, i, &rc);
+            if (e > i) {
+                if (rc < 0)
+                    return rc;
+                i = e;
+                newlines = 0;
+                continue;
+            }
+        }
+        if (s[i] < 0x80 && ascii_cls[s[i]] == C_PUNCT && s[i] != '.') {
+            /* ASCII punctuation other than periods: one byte each. */
+            unsigned char c = s[i];
+            uint16_t f = c == '!' || c == '?' ? EV_TOKF_ENDER
+                       : c == '(' || c == '[' || c == '{' ? EV_TOKF_OPEN
+                       : c == ')' || c == ']' || c == '}' ? EV_TOKF_CLOSE
+                                                          : 0;
+            if ((rc = emit_ascii(&tz, i, i + 1, EV_TOK_PUNCT, f, 0)) < 0)
+                return rc;
+            i++;
+            newlines = 0;
+            continue;
+        }
         uchar u = dec(s, n, i);
         size_t a = i;
         switch (u.cls) {
@@ -880,10 +956,6 @@ int ev_tokenize(ev_doc *doc)
             i += (size_t)u.len;
             continue;
         case C_LETTER:
-            if (s[i] < 0x80 && (i = scan_ascii_word(&tz, a, &rc)) > a)
-                break;
-            i = scan_word(&tz, a, &rc);
-            break;
         case C_MARK:
             i = scan_word(&tz, i, &rc);
             break;
