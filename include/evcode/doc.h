@@ -15,6 +15,7 @@
 #define EVCODE_DOC_H
 
 #include "common.h"
+#include "mention.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -162,6 +163,9 @@ const ev_token *ev_doc_tokens(const ev_doc *doc, size_t *n);
 const ev_sentence *ev_doc_sentences(const ev_doc *doc, size_t *n);
 /** Quotes in text order (by opening mark); `*n` their number. Borrowed. */
 const ev_quote *ev_doc_quotes(const ev_doc *doc, size_t *n);
+/** Mentions in text order (by start, longest first); `*n` their number.
+ *  Borrowed. */
+const ev_mention *ev_doc_mentions(const ev_doc *doc, size_t *n);
 
 /**
  * Detect the language of `p[0..n)` from its function words.

@@ -10,6 +10,7 @@
 
 #include "common.h"
 #include "utf8.h"
+#include "mention.h"
 #include "doc.h"
 #include "reader.h"
 #include "sink.h"

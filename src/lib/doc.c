@@ -1,6 +1,7 @@
 #include "doc_int.h"
 #include "evcode/utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define DEFAULT_MAX_TEXT ((size_t)64 << 20)
@@ -37,6 +38,7 @@ void ev_doc_free(ev_doc *doc)
     ev_mem_free(alc, doc->tok);
     ev_mem_free(alc, doc->sent);
     ev_mem_free(alc, doc->quote);
+    ev_mem_free(alc, doc->mention);
     ev_mem_free(alc, doc);
 }
 
@@ -48,7 +50,7 @@ static void reset(ev_doc *doc)
     doc->lang[0] = '\0';
     doc->date_invalid = 0;
     doc->lex = NULL;
-    doc->ntok = doc->nsent = doc->nquote = 0;
+    doc->ntok = doc->nsent = doc->nquote = doc->nmention = 0;
 }
 
 static int digits(const char *p, size_t n)
@@ -162,7 +164,8 @@ int ev_doc_code(ev_doc *doc, const ev_input *in, ev_err *err)
         }
     }
     set_lang(doc, in->lang);
-    if ((rc = ev_tokenize(doc)) < 0 || (rc = ev_segment(doc)) < 0)
+    if ((rc = ev_tokenize(doc)) < 0 || (rc = ev_segment(doc)) < 0 ||
+        (rc = ev_mentions_finish(doc)) < 0)
         goto out;
     return EV_OK;
 out:
@@ -204,4 +207,78 @@ const ev_quote *ev_doc_quotes(const ev_doc *doc, size_t *n)
 {
     *n = doc->nquote;
     return doc->quote;
+}
+
+const ev_mention *ev_doc_mentions(const ev_doc *doc, size_t *n)
+{
+    *n = doc->nmention;
+    return doc->mention;
+}
+
+ev_mention *ev_doc_add_mention(ev_doc *doc, ev_mention_kind kind,
+                               size_t tok_start, size_t tok_end,
+                               const char *rule)
+{
+    if (tok_start >= tok_end || tok_end > doc->ntok ||
+        ev_vec_reserve(doc->opts.alloc, (void **)&doc->mention,
+                       &doc->capmention, doc->nmention + 1,
+                       sizeof(ev_mention)) < 0)
+        return NULL;
+    ev_mention *m = &doc->mention[doc->nmention++];
+    const ev_token *a = &doc->tok[tok_start], *b = &doc->tok[tok_end - 1];
+    memset(m, 0, sizeof(*m));
+    m->kind = (uint32_t)kind;
+    m->tok_start = (uint32_t)tok_start;
+    m->tok_end = (uint32_t)tok_end;
+    m->start = a->start;
+    m->end = b->end;
+    m->cp_start = a->cp_start;
+    m->cp_end = b->cp_end;
+    m->sentence = a->sentence;
+    m->rule = (ev_slice){rule, strlen(rule)};
+    if (kind == EV_MENTION_QUANTITY)
+        m->u.qty.of = -1;
+    return m;
+}
+
+typedef struct {
+    uint32_t start, end, index;
+} mention_key;
+
+static int cmp_mention(const void *x, const void *y)
+{
+    const mention_key *a = x, *b = y;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    if (a->end != b->end)
+        return a->end > b->end ? -1 : 1;  /* longer first */
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+int ev_mentions_finish(ev_doc *doc)
+{
+    size_t n = doc->nmention;
+    if (n < 2)
+        return EV_OK;
+    mention_key *keys = ev_arena_alloc(&doc->arena, n * sizeof(*keys));
+    uint32_t *where = ev_arena_alloc(&doc->arena, n * sizeof(*where));
+    ev_mention *copy = ev_arena_alloc(&doc->arena, n * sizeof(*copy));
+    if (!keys || !where || !copy)
+        return EV_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        keys[i] = (mention_key){doc->mention[i].start, doc->mention[i].end,
+                                (uint32_t)i};
+    qsort(keys, n, sizeof(*keys), cmp_mention);
+    memcpy(copy, doc->mention, n * sizeof(*copy));
+    for (size_t i = 0; i < n; i++) {
+        where[keys[i].index] = (uint32_t)i;
+        doc->mention[i] = copy[keys[i].index];
+    }
+    for (size_t i = 0; i < n; i++) {
+        ev_mention *m = &doc->mention[i];
+        if (m->kind == EV_MENTION_QUANTITY && m->u.qty.of >= 0 &&
+            (size_t)m->u.qty.of < n)
+            m->u.qty.of = (int32_t)where[m->u.qty.of];
+    }
+    return EV_OK;
 }

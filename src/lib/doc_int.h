@@ -26,7 +26,19 @@ struct ev_doc {
     size_t nsent, capsent;
     ev_quote *quote;
     size_t nquote, capquote;
+    ev_mention *mention;
+    size_t nmention, capmention;
 };
+
+/* Append a zeroed mention of `kind` over tokens [tok_start, tok_end),
+ * its offsets and sentence filled from the tokens, and its rule set.
+ * Returns it, or NULL when out of memory. The pointer is valid until the
+ * next call. Stages add mentions in any order; ev_mentions_finish()
+ * sorts them and remaps quantity `of` indexes. */
+ev_mention *ev_doc_add_mention(ev_doc *doc, ev_mention_kind kind,
+                               size_t tok_start, size_t tok_end,
+                               const char *rule);
+int ev_mentions_finish(ev_doc *doc);
 
 /* Grow the vector `*p` (element size `size`, capacity `*cap`) to hold at
  * least `need` elements. Returns EV_OK or EV_ENOMEM. */

@@ -3,6 +3,7 @@
 #include "../util/arena.h"
 #include "../util/buf.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define FLUSH_AT ((size_t)1 << 16)
@@ -86,6 +87,167 @@ static int put_span(ev_buf *b, uint32_t start, uint32_t end)
     return EV_OK;
 }
 
+/* A number as JSON: integers exactly, others with 15 significant
+ * digits (the library never sets a locale; a ',' would be fixed). */
+static int put_num(ev_buf *b, double v)
+{
+    char tmp[40];
+    if (v != v || v > 1e300 || v < -1e300)
+        return ev_buf_puts(b, "null");
+    if (v == (double)(long long)v && v < 9e15 && v > -9e15)
+        snprintf(tmp, sizeof(tmp), "%lld", (long long)v);
+    else
+        snprintf(tmp, sizeof(tmp), "%.15g", v);
+    for (char *c = tmp; *c; c++)
+        if (*c == ',')
+            *c = '.';
+    return ev_buf_puts(b, tmp);
+}
+
+static int put_field(ev_buf *b, const char *key, ev_slice v)
+{
+    int rc;
+    if ((rc = ev_buf_puts(b, key)) < 0)
+        return rc;
+    return v.n ? ev_buf_put_json_str(b, v.p, v.n) : ev_buf_puts(b, "null");
+}
+
+static const char *const grain_names[] = {
+    "none", "year", "quarter", "month", "week", "day", "hour", "minute",
+    "second", "decade", "century"};
+
+static int put_mention_body(ev_buf *b, const ev_mention *m)
+{
+    int rc = EV_OK;
+    switch (m->kind) {
+    case EV_MENTION_ACTOR: {
+        const ev_actor *a = &m->u.actor;
+        if ((rc = put_field(b, ",\"actor\":{\"code\":", a->code)) < 0 ||
+            (rc = put_field(b, ",\"country\":", a->country)) < 0 ||
+            (rc = put_field(b, ",\"role\":", a->role)) < 0 ||
+            (rc = put_field(b, ",\"name\":", a->name)) < 0 ||
+            (rc = put_field(b, ",\"entity\":", a->entity)) < 0)
+            return rc;
+        return ev_buf_putc(b, '}');
+    }
+    case EV_MENTION_PLACE: {
+        const ev_place *p = &m->u.place;
+        if ((rc = put_field(b, ",\"place\":{\"name\":", p->name)) < 0 ||
+            (rc = put_field(b, ",\"country\":", p->country)) < 0 ||
+            (rc = ev_buf_puts(b, ",\"lat\":")) < 0 ||
+            (rc = put_num(b, p->lat)) < 0 ||
+            (rc = ev_buf_puts(b, ",\"lon\":")) < 0 ||
+            (rc = put_num(b, p->lon)) < 0 ||
+            (rc = ev_buf_puts(b, ",\"geonames\":")) < 0 ||
+            (rc = p->geonames ? ev_buf_put_u64(b, p->geonames)
+                              : ev_buf_puts(b, "null")) < 0)
+            return rc;
+        return ev_buf_putc(b, '}');
+    }
+    case EV_MENTION_TIME: {
+        const ev_time *t = &m->u.time;
+        if ((rc = ev_buf_puts(b, ",\"time\":{\"value\":")) < 0)
+            return rc;
+        if (t->flags & EV_TIME_RANGE)
+            rc = (rc = put_field(b, "{\"start\":", t->value)) < 0 ? rc
+                 : (rc = put_field(b, ",\"end\":", t->end)) < 0 ? rc
+                 : ev_buf_putc(b, '}');
+        else
+            rc = put_field(b, "", t->value);
+        if (rc < 0 ||
+            (rc = ev_buf_puts(b, ",\"grain\":\"")) < 0 ||
+            (rc = ev_buf_puts(b, grain_names[t->grain <= EV_GRAIN_CENTURY
+                                                  ? t->grain : 0])) < 0 ||
+            (rc = ev_buf_putc(b, '"')) < 0)
+            return rc;
+        if (t->flags & EV_TIME_UNRESOLVED &&
+            (rc = put_field(b, ",\"relative\":", t->relative)) < 0)
+            return rc;
+        return ev_buf_putc(b, '}');
+    }
+    case EV_MENTION_QUANTITY: {
+        const ev_quantity *q = &m->u.qty;
+        if ((rc = ev_buf_puts(b, ",\"quantity\":{")) < 0)
+            return rc;
+        const char *sep = "";
+        if (q->flags & EV_QTY_VALUE) {
+            if ((rc = ev_buf_puts(b, "\"value\":")) < 0 ||
+                (rc = put_num(b, q->value)) < 0)
+                return rc;
+            sep = ",";
+        }
+        if (q->flags & EV_QTY_MIN) {
+            if ((rc = ev_buf_puts(b, sep)) < 0 ||
+                (rc = ev_buf_puts(b, "\"min\":")) < 0 ||
+                (rc = put_num(b, q->min)) < 0)
+                return rc;
+            sep = ",";
+        }
+        if (q->flags & EV_QTY_MAX) {
+            if ((rc = ev_buf_puts(b, sep)) < 0 ||
+                (rc = ev_buf_puts(b, "\"max\":")) < 0 ||
+                (rc = put_num(b, q->max)) < 0)
+                return rc;
+            sep = ",";
+        }
+        if ((rc = ev_buf_puts(b, sep)) < 0 ||
+            (rc = ev_buf_puts(b, q->flags & EV_QTY_APPROX
+                                     ? "\"approx\":true" : "\"approx\":false")) < 0)
+            return rc;
+        if (q->flags & EV_QTY_ORDINAL &&
+            (rc = ev_buf_puts(b, ",\"ordinal\":true")) < 0)
+            return rc;
+        if (q->flags & EV_QTY_PERCENT &&
+            (rc = ev_buf_puts(b, ",\"percent\":true")) < 0)
+            return rc;
+        if (q->unit.n && (rc = put_field(b, ",\"unit\":", q->unit)) < 0)
+            return rc;
+        if (q->currency.n &&
+            (rc = put_field(b, ",\"currency\":", q->currency)) < 0)
+            return rc;
+        if (q->of >= 0 &&
+            ((rc = ev_buf_puts(b, ",\"of\":\"m")) < 0 ||
+             (rc = ev_buf_put_u64(b, (unsigned long long)q->of + 1)) < 0 ||
+             (rc = ev_buf_putc(b, '"')) < 0))
+            return rc;
+        return ev_buf_putc(b, '}');
+    }
+    default:
+        return EV_OK;
+    }
+}
+
+static const char *const kind_names[] = {"", "actor", "place", "time",
+                                         "quantity"};
+
+/* The mentions array's items: ids are "m1", "m2"... in text order. */
+static int put_mentions(ev_buf *b, const ev_doc *doc)
+{
+    size_t n;
+    const ev_mention *m = ev_doc_mentions(doc, &n);
+    ev_slice text = ev_doc_text(doc);
+    int rc;
+    for (size_t i = 0; i < n; i++) {
+        if ((rc = ev_buf_puts(b, i ? ",{\"id\":\"m" : "{\"id\":\"m")) < 0 ||
+            (rc = ev_buf_put_u64(b, i + 1)) < 0 ||
+            (rc = ev_buf_puts(b, "\",\"kind\":\"")) < 0 ||
+            (rc = ev_buf_puts(b, kind_names[m[i].kind <= EV_MENTION_QUANTITY
+                                                ? m[i].kind : 0])) < 0 ||
+            (rc = ev_buf_puts(b, "\",")) < 0 ||
+            (rc = put_span(b, m[i].cp_start, m[i].cp_end)) < 0 ||
+            (rc = ev_buf_puts(b, ",\"text\":")) < 0 ||
+            (rc = ev_buf_put_json_str(b, text.p + m[i].start,
+                                      m[i].end - m[i].start)) < 0 ||
+            (rc = ev_buf_puts(b, ",\"sentence\":")) < 0 ||
+            (rc = ev_buf_put_u64(b, m[i].sentence)) < 0 ||
+            (rc = put_mention_body(b, &m[i])) < 0 ||
+            (rc = put_field(b, ",\"rule\":", m[i].rule)) < 0 ||
+            (rc = ev_buf_putc(b, '}')) < 0)
+            return rc;
+    }
+    return EV_OK;
+}
+
 static int jsonl_write(ev_sink *s, const ev_doc *doc, ev_err *err)
 {
     (void)err;
@@ -125,7 +287,9 @@ static int jsonl_write(ev_sink *s, const ev_doc *doc, ev_err *err)
             (rc = ev_buf_putc(b, '}')) < 0)
             goto out;
     }
-    if ((rc = put_key(b, "],\"mentions\":[],\"quotes\":[")) < 0)
+    if ((rc = put_key(b, "],\"mentions\":[")) < 0 ||
+        (rc = put_mentions(b, doc)) < 0 ||
+        (rc = put_key(b, "],\"quotes\":[")) < 0)
         goto out;
     const ev_quote *q = ev_doc_quotes(doc, &n);
     for (size_t i = 0; i < n; i++) {
