@@ -28,6 +28,7 @@ endif
 endif
 BUILD ?= build
 GEN := build/gen
+GEO_OUT := $(GEN)/data/common/countries.txt $(GEN)/data/common/places.txt
 
 DEPS_STAMP := build/.deps-ok
 DEP_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -49,7 +50,10 @@ HEADERS := $(wildcard include/evcode/*.h)
         fuzz bench clean
 .SUFFIXES:
 
-all: $(BUILD)/libevcode.a $(BUILD)/libevcode.so $(BUILD)/evcode build/evcode.1
+PACKS := $(BUILD)/packs/fr.pack $(BUILD)/packs/en.pack
+PACK_SRC = $(shell find data -name '*.txt' 2>/dev/null)
+
+all: $(BUILD)/libevcode.a $(BUILD)/libevcode.so $(BUILD)/evcode build/evcode.1 $(PACKS) $(GEO_OUT)
 
 deps: $(DEPS_STAMP)
 $(DEPS_STAMP): tools/deps.sh
@@ -60,9 +64,37 @@ $(GEN)/lexicon.c: tools/gen_lexicon.py $(LEX_DATA) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	python3 tools/gen_lexicon.py data $@
 
+# Language packs, compiled by the tool itself so names are tokenized
+# exactly as text is.
+$(BUILD)/packs/%.pack: $(BUILD)/evcode $(PACK_SRC) $(GEO_OUT)
+	@mkdir -p $(@D)
+	$(BUILD)/evcode dict compile --lang $* -o $@ data build/gen/data
+
 $(GEN)/help.c build/evcode.1: tools/gen_help.py $(wildcard docs/cli/*.md docs/cli/code/*.md) | $(DEPS_STAMP)
 	@mkdir -p $(GEN)
 	python3 tools/gen_help.py docs/cli $(GEN)/help.c build/evcode.1
+
+# Country and city tables from Debian packages (iso-codes, unicode-cldr-core,
+# libgeonames): geodump prints libgeonames' compiled-in cities as TSV, then
+# one gen_geo.py run writes both tables. The system files are prerequisites
+# only when present, so that a missing one is reported by gen_geo.py.
+GEO_SRC := $(wildcard /usr/share/iso-codes/json/iso_3166-1.json \
+             /usr/share/locale/fr/LC_MESSAGES/iso_3166-1.mo \
+             /usr/share/locale/fr/LC_MESSAGES/geonames.mo \
+             /usr/share/unicode/cldr/common/main/en.xml \
+             /usr/share/unicode/cldr/common/main/fr.xml)
+
+build/geodump: tools/geodump.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(WARN) $(OPT) $$(pkg-config --cflags geonames glib-2.0) \
+	    -o $@ $< $$(pkg-config --libs geonames glib-2.0)
+
+$(GEN)/cities.tsv: build/geodump
+	@mkdir -p $(@D)
+	build/geodump > $@.tmp && mv $@.tmp $@
+
+$(GEO_OUT) &: tools/gen_geo.py $(GEN)/cities.tsv $(GEO_SRC) | $(DEPS_STAMP)
+	python3 tools/gen_geo.py $(GEN)/cities.tsv $(GEN)/data/common
 
 $(BUILD)/obj/%.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
@@ -78,6 +110,8 @@ $(BUILD)/libevcode.a: $(LIB_OBJ)
 
 $(BUILD)/libevcode.so: $(LIB_OBJ)
 	$(CC) -shared $(LDFLAGS) -o $@ $^ $(DEP_LIBS)
+
+$(BUILD)/obj/src/cli/main.o: ALL_CFLAGS += -DEV_PACK_DIR='"$(abspath $(BUILD))/packs"'
 
 $(BUILD)/evcode: $(CLI_OBJ) $(BUILD)/libevcode.a
 	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libevcode.a $(DEP_LIBS)

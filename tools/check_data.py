@@ -160,7 +160,19 @@ def check_cameo(path):
             err(path, n, f"bad PLOVER type '{plover}'")
 
 
-TOKENIZER = {"abbreviations.txt", "clitics.txt", "stopwords.txt"}
+def check_classes(path, classes):
+    for n, f, _ in entries(path):
+        if len(f) != 2 or f[1] not in classes:
+            err(path, n, f"expected 'forms | {'|'.join(sorted(classes))}'")
+            continue
+        names(path, n, f[0])
+
+
+# Checked when they are compiled: by gen_lexicon.py (the tokenizer's
+# tables) and gen_grammar.py (time and number grammars).
+TOKENIZER = {"abbreviations.txt", "clitics.txt", "stopwords.txt",
+             "numbers.txt", "calendar.txt", "quantifiers.txt",
+             "relative.txt", "tense.txt", "units.txt"}
 
 
 def main():
@@ -178,12 +190,16 @@ def main():
                 check_orgs(path, ids_orgs)
             elif rel == "common/cameo.txt":
                 check_cameo(path)
+            elif fn == "countries.txt":
+                check_demonyms(path)
             elif fn == "demonyms.txt":
                 check_demonyms(path)
             elif fn == "metonyms.txt":
                 check_phrases(path, CODE, "phrase")
             elif fn == "agents.txt":
                 check_phrases(path, ISO3, "forms")
+            elif fn == "prepositions.txt":
+                check_classes(path, {"locative", "genitive", "article"})
             else:
                 err(path, 0, "unknown data file (see docs/data-format.md)")
     for e in errors:

@@ -102,16 +102,22 @@ enum {
     EV_DOC_WRAPPED = 1u << 0
 };
 
+struct ev_dict;
+
 /** Options for ev_doc_new(). */
 typedef struct ev_doc_options {
     int version;            /**< EV_DOC_OPTIONS_VERSION */
     const ev_alloc *alloc;  /**< NULL: the C library's allocator */
     uint32_t flags;         /**< EV_DOC_* */
     size_t max_text;        /**< largest text in bytes; 0: 64 MiB */
+    /** Language packs (see dict.h), borrowed; the one whose language is
+     *  the document's is used. NULL/0: no actors or places. */
+    const struct ev_dict *const *dicts;
+    size_t ndicts;
 } ev_doc_options;
 
 #define EV_DOC_OPTIONS_VERSION 1
-#define EV_DOC_OPTIONS_INIT {EV_DOC_OPTIONS_VERSION, NULL, 0, 0}
+#define EV_DOC_OPTIONS_INIT {EV_DOC_OPTIONS_VERSION, NULL, 0, 0, NULL, 0}
 
 typedef struct ev_doc ev_doc;
 

@@ -12,6 +12,7 @@
 #include "utf8.h"
 #include "mention.h"
 #include "doc.h"
+#include "dict.h"
 #include "reader.h"
 #include "sink.h"
 

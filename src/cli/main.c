@@ -3,6 +3,7 @@
 #include "evcode/evcode.h"
 #include "../util/buf.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,13 +12,18 @@
 
 extern const char ev_cli_help_main[];
 extern const char ev_cli_help_code[];
+extern const char ev_cli_help_dict[];
 
 enum { EXIT_BAD_INPUT = 1, EXIT_USAGE = 2, EXIT_FATAL = 3 };
+
+#ifndef EV_PACK_DIR
+#define EV_PACK_DIR "build/packs"
+#endif
 
 typedef struct {
     int jsonl, pretty;
     uint32_t doc_flags;
-    const char *lang, *date;
+    const char *lang, *date, *packs;
     size_t max_size;
     char **files;
     int nfiles;
@@ -25,6 +31,8 @@ typedef struct {
 
 typedef struct {
     options opt;
+    ev_dict *dicts[8];
+    size_t ndicts;
     ev_doc *doc;
     ev_sink *sink;
     size_t failed;
@@ -309,6 +317,8 @@ static const char *opt_value(int argc, char **argv, int *i, const char *name,
     return argv[++*i];
 }
 
+static int load_packs(run *r);
+
 static int cmd_code(int argc, char **argv)
 {
     run r;
@@ -338,6 +348,8 @@ static int cmd_code(int argc, char **argv)
             o->doc_flags |= EV_DOC_WRAPPED;
         } else if ((v = opt_value(argc, argv, &i, "--lang", &missing))) {
             o->lang = v;
+        } else if ((v = opt_value(argc, argv, &i, "--packs", &missing))) {
+            o->packs = v;
         } else if ((v = opt_value(argc, argv, &i, "--date", &missing))) {
             o->date = v;
         } else if ((v = opt_value(argc, argv, &i, "--max-doc-size",
@@ -354,9 +366,15 @@ static int cmd_code(int argc, char **argv)
             goto out;
         }
     }
+    if (load_packs(&r) < 0) {
+        status = EXIT_USAGE;
+        goto out;
+    }
     ev_doc_options dopt = EV_DOC_OPTIONS_INIT;
     dopt.flags = o->doc_flags;
     dopt.max_text = o->max_size;
+    dopt.dicts = (const ev_dict *const *)r.dicts;
+    dopt.ndicts = r.ndicts;
     if (ev_doc_new(&r.doc, &dopt) < 0 ||
         ev_sink_jsonl_new(&r.sink, write_stdout, NULL, NULL) < 0) {
         fprintf(stderr, "evcode: out of memory\n");
@@ -392,7 +410,115 @@ static int cmd_code(int argc, char **argv)
 out:
     ev_sink_free(r.sink);
     ev_doc_free(r.doc);
+    for (size_t k = 0; k < r.ndicts; k++)
+        ev_dict_free(r.dicts[k]);
     free(o->files);
+    return status;
+}
+
+/* Load every `*.pack` of the pack directory. With --packs, a directory
+ * without packs is an error; the default one may be absent (then no
+ * actors or places, with a warning). */
+static int load_packs(run *r)
+{
+    const char *dir = r->opt.packs ? r->opt.packs : EV_PACK_DIR;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d)) && r->ndicts < 8) {
+        size_t n = strlen(e->d_name);
+        if (n < 6 || strcmp(e->d_name + n - 5, ".pack") != 0)
+            continue;
+        char path[4096];
+        ev_err err;
+        snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+        if (ev_dict_load(&r->dicts[r->ndicts], path, &err) < 0) {
+            fprintf(stderr, "evcode: %s: %s\n", path, err.msg);
+            closedir(d);
+            return -1;
+        }
+        r->ndicts++;
+    }
+    if (d)
+        closedir(d);
+    if (r->ndicts == 0) {
+        if (r->opt.packs) {
+            fprintf(stderr, "evcode: no language packs in %s\n", dir);
+            return -1;
+        }
+        fprintf(stderr, "evcode: warning: no language packs in %s; actors "
+                        "and places are off (run make)\n", dir);
+    }
+    return 0;
+}
+
+/* -------------------------------------------------------------- dict */
+
+static void report_problem(const char *file, size_t line, const char *msg,
+                           void *payload)
+{
+    size_t *count = payload;
+    (*count)++;
+    if (line)
+        fprintf(stderr, "%s:%zu: %s\n", file, line, msg);
+    else
+        fprintf(stderr, "%s: %s\n", file, msg);
+}
+
+/* evcode dict check [--lang L]... [DIR...]
+ * evcode dict compile --lang L -o OUT [DIR...] */
+static int cmd_dict(int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "--help") == 0) {
+        fputs(ev_cli_help_dict, argc < 2 ? stderr : stdout);
+        return argc < 2 ? EXIT_USAGE : 0;
+    }
+    int compile = strcmp(argv[1], "compile") == 0;
+    if (!compile && strcmp(argv[1], "check") != 0) {
+        fprintf(stderr, "evcode: unknown dict command '%s'\n", argv[1]);
+        return EXIT_USAGE;
+    }
+    const char *langs[8], *out = NULL, *dirs[16];
+    size_t nlangs = 0, ndirs = 0;
+    for (int i = 2; i < argc; i++) {
+        const char *v;
+        int missing = 0;
+        if ((v = opt_value(argc, argv, &i, "--lang", &missing))) {
+            if (nlangs < 8)
+                langs[nlangs++] = v;
+        } else if ((v = opt_value(argc, argv, &i, "-o", &missing))) {
+            out = v;
+        } else if (missing || argv[i][0] == '-') {
+            fprintf(stderr, "evcode: bad dict option '%s'\n", argv[i]);
+            return EXIT_USAGE;
+        } else if (ndirs < 16) {
+            dirs[ndirs++] = argv[i];
+        }
+    }
+    if (ndirs == 0) {
+        dirs[ndirs++] = "data";
+        dirs[ndirs++] = "build/gen/data";
+    }
+    if (nlangs == 0) {
+        langs[nlangs++] = "fr";
+        langs[nlangs++] = "en";
+    }
+    if (compile && (!out || nlangs != 1)) {
+        fprintf(stderr, "evcode: dict compile needs one --lang and -o OUT\n");
+        return EXIT_USAGE;
+    }
+    int status = 0;
+    for (size_t k = 0; k < nlangs; k++) {
+        size_t problems = 0;
+        int rc = ev_dict_compile(langs[k], dirs, ndirs, compile ? out : NULL,
+                                 report_problem, &problems);
+        if (rc < 0) {
+            fprintf(stderr, "evcode: %s pack: %s (%zu problems)\n", langs[k],
+                    ev_strerror(rc), problems);
+            status = EXIT_BAD_INPUT;
+        } else if (!compile) {
+            printf("%s: ok\n", langs[k]);
+        }
+    }
     return status;
 }
 
@@ -413,6 +539,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "code") == 0)
         return cmd_code(argc - 1, argv + 1);
+    if (strcmp(argv[1], "dict") == 0)
+        return cmd_dict(argc - 1, argv + 1);
     fprintf(stderr, "evcode: unknown command '%s'\n", argv[1]);
     fputs(ev_cli_help_main, stderr);
     return EXIT_USAGE;

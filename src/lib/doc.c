@@ -1,5 +1,6 @@
 #include "doc_int.h"
 #include "evcode/utf8.h"
+#include "evcode/dict.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -124,6 +125,11 @@ static void set_lang(ev_doc *doc, ev_slice lang)
         memcpy(doc->lang, d, strlen(d) + 1);
     }
     doc->lex = ev_lex_lang_find(doc->lang, strlen(doc->lang));
+    doc->dict = NULL;
+    for (size_t i = 0; i < doc->opts.ndicts; i++)
+        if (doc->opts.dicts[i] &&
+            strcmp(ev_dict_lang(doc->opts.dicts[i]), doc->lang) == 0)
+            doc->dict = doc->opts.dicts[i];
 }
 
 static void set_err(ev_err *err, int code, const char *msg, size_t pos)
@@ -165,6 +171,7 @@ int ev_doc_code(ev_doc *doc, const ev_input *in, ev_err *err)
     }
     set_lang(doc, in->lang);
     if ((rc = ev_tokenize(doc)) < 0 || (rc = ev_segment(doc)) < 0 ||
+        (rc = ev_extract_actors(doc)) < 0 ||
         (rc = ev_mentions_finish(doc)) < 0)
         goto out;
     return EV_OK;

@@ -19,6 +19,7 @@ struct ev_doc {
     char lang[16];
     int date_invalid;
     const ev_lex_lang *lex;    /* the language's tables, or NULL */
+    const struct ev_dict *dict;/* the language's pack, or NULL */
 
     ev_token *tok;             /* vectors reused between documents */
     size_t ntok, captok;
@@ -47,6 +48,7 @@ int ev_vec_reserve(const ev_alloc *alc, void **p, size_t *cap, size_t need,
 
 int ev_tokenize(ev_doc *doc);
 int ev_segment(ev_doc *doc);
+int ev_extract_actors(ev_doc *doc);
 
 /* Look `p[0..n)` (a word, without its period) up in the abbreviation
  * table of the document's language; a capitalised form also matches a

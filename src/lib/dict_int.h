@@ -1,0 +1,150 @@
+/* Layout of a language pack, shared by the compiler and the matcher.
+ *
+ * A pack is one file, little-endian, every section 8-byte aligned and
+ * addressed by offsets from the start of the file:
+ *
+ *   header    magic "EVPACK01", version, language, section table
+ *   strings   NUL-terminated UTF-8, deduplicated; offset 0 is ""
+ *   entries   one per person, organisation, country, place, demonym,
+ *             metonym, agent or preposition
+ *   roles     dated roles of people (CAMEO code, title, from, to)
+ *   phrases   one per name variant: its entry, its token keys, flags
+ *   keys      string offsets of phrase token keys (accent-folded)
+ *   buckets   open-addressing hash of first token keys -> phrase lists
+ *   tags      16 bits of each bucket's hash (0: empty), probed first: at
+ *             2 bytes a slot the probe stays in cache
+ *   lists     phrase indexes, longest phrase first
+ *
+ * ev_dict_load() checks every offset and index, so the matcher trusts
+ * them. */
+#ifndef EV_DICT_INT_H
+#define EV_DICT_INT_H
+
+#include "evcode/dict.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#define EV_PACK_MAGIC "EVPACK01"
+#define EV_PACK_VERSION 4
+#define EV_PACK_MAX_TOKENS 16
+
+enum {
+    PK_PERSON = 1,
+    PK_ORG,
+    PK_COUNTRY,
+    PK_PLACE,
+    PK_DEMONYM,
+    PK_METONYM,
+    PK_AGENT,
+    PK_PREP,
+    PK_NKINDS
+};
+
+/* Phrase flags. Bits 8-15 hold the kind of the phrase's entry, so the
+ * matcher need not fetch the entry to skip prepositions. */
+enum {
+    PKF_CAPS = 1,    /* written in capitals: the text must be too */
+    PKF_PROPER = 2   /* a proper name: its first token must be capitalised */
+};
+#define PKF_KIND(flags) (((flags) >> 8) & 0xff)
+
+/* Preposition classes (entry role of PK_PREP entries). */
+#define PK_PREP_LOCATIVE "locative"
+#define PK_PREP_GENITIVE "genitive"
+#define PK_PREP_ARTICLE "article"
+
+typedef struct pk_header {
+    char magic[8];
+    uint32_t version;
+    char lang[8];
+    uint32_t size;
+    uint32_t str_off, str_size;
+    uint32_t ent_off, nent;
+    uint32_t role_off, nrole;
+    uint32_t phr_off, nphr;
+    uint32_t key_off, nkey;
+    uint32_t bkt_off, nbkt;
+    uint32_t lst_off, nlst;
+    uint32_t tag_off, pad;
+} pk_header;
+
+typedef struct pk_entry {
+    uint32_t kind;
+    uint32_t name;      /* canonical name */
+    uint32_t entity;    /* id: "vladimir-putin", "1816670" */
+    uint32_t code;      /* CAMEO code, when fixed */
+    uint32_t country;   /* ISO3 */
+    uint32_t role;      /* agent role code, or preposition class */
+    uint32_t source;    /* "common/people/europe-east.txt:7" */
+    uint32_t roles, nroles;
+    uint32_t geonames, population, pad;
+    double lat, lon;
+} pk_entry;
+
+typedef struct pk_role {
+    uint32_t code;      /* "RUSGOV" */
+    uint32_t title;     /* "president" */
+    int32_t from, to;   /* YYYYMMDD, inclusive */
+} pk_role;
+
+typedef struct pk_phrase {
+    uint32_t entry;
+    uint32_t ntok;
+    uint32_t keys;      /* index of the first key in the keys section */
+    uint32_t flags;
+} pk_phrase;
+
+typedef struct pk_bucket {
+    uint32_t key;       /* string offset of the first token key; 0 empty */
+    uint32_t list;      /* phrases: lists[list .. list + PKB_LEN(len)) */
+    uint32_t len;       /* count in the low 24 bits, PKB_* flags above */
+    uint32_t hash;      /* ev_dict_hash() of the key, checked first */
+} pk_bucket;
+
+#define PKB_LEN(len) ((len) & 0xffffffu)
+/* Some phrase of the bucket may start with a lower-case word (an agent or
+ * a demonym; prepositions are not matched): without it, a lower-case
+ * token skips the list. */
+#define PKB_LOWER (1u << 24)
+
+struct ev_dict {
+    const unsigned char *base;
+    size_t size;
+    int mapped;
+    const pk_header *h;
+    const char *str;
+    const pk_entry *ent;
+    const pk_role *role;
+    const pk_phrase *phr;
+    const uint32_t *key;
+    const pk_bucket *bkt;
+    const uint32_t *lst;
+    const uint16_t *tag;
+};
+
+/* The tag of hash `h`: never 0, which marks an empty slot. */
+static inline uint16_t pk_tag(uint32_t h)
+{
+    return (uint16_t)((h >> 16) | 1);
+}
+
+/* FNV-1a of `p[0..n)`. */
+uint32_t ev_dict_hash(const char *p, size_t n);
+
+/* The bucket of first-token key `p[0..n)`, or NULL. */
+const pk_bucket *ev_dict_find(const ev_dict *d, const char *p, size_t n);
+
+/* Does the NUL-terminated `key` equal `p[0..n)`? */
+static inline int pk_key_eq(const char *key, const char *p, size_t n)
+{
+    return strncmp(key, p, n) == 0 && key[n] == '\0';
+}
+
+/* The string at offset `off` (always NUL-terminated). */
+static inline const char *pk_str(const ev_dict *d, uint32_t off)
+{
+    return d->str + off;
+}
+
+#endif
