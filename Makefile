@@ -28,7 +28,8 @@ endif
 endif
 BUILD ?= build
 GEN := build/gen
-GEO_OUT := $(GEN)/data/common/countries.txt $(GEN)/data/common/places.txt
+GEO_OUT := $(GEN)/data/common/countries.txt $(GEN)/data/common/places.txt \
+           $(GEN)/data/en/common-words.txt $(GEN)/data/fr/common-words.txt
 
 DEPS_STAMP := build/.deps-ok
 DEP_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -93,7 +94,17 @@ $(GEN)/cities.tsv: build/geodump
 	@mkdir -p $(@D)
 	build/geodump > $@.tmp && mv $@.tmp $@
 
-$(GEO_OUT) &: tools/gen_geo.py $(GEN)/cities.tsv $(GEO_SRC) | $(DEPS_STAMP)
+# Common words from the hunspell dictionaries (hunspell-en-us,
+# hunspell-fr-comprehensive): one-word city names that are also common
+# words do not match (docs/data-format.md).
+$(GEN)/data/en/common-words.txt: tools/gen_words.py | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	python3 tools/gen_words.py /usr/share/hunspell/en_US.dic $@
+$(GEN)/data/fr/common-words.txt: tools/gen_words.py | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	python3 tools/gen_words.py /usr/share/hunspell/fr.dic $@
+
+$(GEN)/data/common/countries.txt $(GEN)/data/common/places.txt &: tools/gen_geo.py $(GEN)/cities.tsv $(GEO_SRC) | $(DEPS_STAMP)
 	python3 tools/gen_geo.py $(GEN)/cities.tsv $(GEN)/data/common
 
 $(BUILD)/obj/%.o: %.c | $(DEPS_STAMP)

@@ -91,7 +91,8 @@ static int find_matches(ev_doc *doc, const ev_dict *d, match **out,
             const pk_phrase *p = &d->phr[d->lst[b->list + k]];
             if (best && p->ntok < best)
                 break;
-            if (PKF_KIND(p->flags) == PK_PREP || i + p->ntok > doc->ntok ||
+            if (PKF_KIND(p->flags) == PK_PREP || (p->flags & PKF_COMMON) ||
+                i + p->ntok > doc->ntok ||
                 !token_case_ok(t, p->flags))
                 continue;
             uint32_t j = 1;
@@ -103,6 +104,9 @@ static int find_matches(ev_doc *doc, const ev_dict *d, match **out,
                     break;
                 if ((p->flags & PKF_CAPS) && u->kind == EV_TOK_WORD &&
                     !(u->flags & EV_TOKF_UPPER) && u->end - u->start > 1)
+                    break;
+                if ((p->flags & PKF_TITLED) && u->kind == EV_TOK_WORD &&
+                    !(u->flags & (EV_TOKF_CAP | EV_TOKF_UPPER)))
                     break;
             }
             if (j < p->ntok)
@@ -378,9 +382,12 @@ static int sentence_initial(const ev_doc *doc, const match *m)
            (prev->kind == EV_TOK_QUOTE && (prev->flags & EV_TOKF_OPEN));
 }
 
+static int in_longer_name(const ev_doc *doc, const match *m);
+
 /* Make the mention of a single (uncomposed) match. */
 static int resolve_one(ev_doc *doc, const ev_dict *d, const match *m,
-                       int32_t day, const char *countries, size_t ncountries)
+                       int32_t day, const char *countries, size_t ncountries,
+                       uint32_t *people, size_t *npeople, size_t maxpeople)
 {
     const pk_entry *person = cand(d, m, PK_PERSON);
     const pk_entry *org = cand(d, m, PK_ORG);
@@ -393,11 +400,16 @@ static int resolve_one(ev_doc *doc, const ev_dict *d, const match *m,
      * proper name ("Police said..."). */
     if ((agent || dem) && sentence_initial(doc, m) && m->b - m->a == 1)
         return EV_OK;
-    if (person)
-        return add_actor(doc, m->a, m->b, person_code(doc, d, person, day),
-                         str_slice(d, person->name),
-                         str_slice(d, person->entity),
-                         pk_str(d, person->source));
+    if (person) {
+        int rc = add_actor(doc, m->a, m->b, person_code(doc, d, person, day),
+                           str_slice(d, person->name),
+                           str_slice(d, person->entity),
+                           pk_str(d, person->source));
+        /* Remember people named in two words or more, for coreference. */
+        if (rc == EV_OK && m->b - m->a >= 2 && *npeople < maxpeople)
+            people[(*npeople)++] = (uint32_t)(doc->nmention - 1);
+        return rc;
+    }
     if (org)
         return add_actor(doc, m->a, m->b, str_slice(d, org->code),
                          str_slice(d, org->name), str_slice(d, org->entity),
@@ -417,34 +429,58 @@ static int resolve_one(ev_doc *doc, const ev_dict *d, const match *m,
         return add_actor(doc, m->a, m->b, str_slice(d, meto->code),
                          str_slice(d, meto->name), (ev_slice){"", 0},
                          pk_str(d, meto->source));
-    if (place)
+    if (place && !in_longer_name(doc, m))
         return add_place(doc, d, m, place);
     return EV_OK;
 }
 
-/* Coreference: capitalised words of full person names, alone later. */
-static int resolve_names(ev_doc *doc, size_t first_mention)
+static int cap_word(const ev_token *t)
 {
-    size_t nm = doc->nmention, np = 0;
-    /* The people named with two words or more. */
-    uint32_t *people = ev_arena_alloc(&doc->arena,
-                                      (nm - first_mention + 1) * sizeof(uint32_t));
-    if (!people)
-        return EV_ENOMEM;
-    for (size_t k = first_mention; k < nm; k++) {
-        const ev_mention *m = &doc->mention[k];
-        if (m->kind == EV_MENTION_ACTOR && m->u.actor.entity.n &&
-            m->tok_end - m->tok_start >= 2)
-            people[np++] = (uint32_t)k;
+    return t->kind == EV_TOK_WORD && (t->flags & (EV_TOKF_CAP | EV_TOKF_UPPER));
+}
+
+/* Is one-word match `m` glued to another capitalised word, so that it is
+ * part of a longer name ("Nancy Pelosi", "Paris Saint-Germain")? */
+static int in_longer_name(const ev_doc *doc, const match *m)
+{
+    if (m->b - m->a != 1)
+        return 0;
+    const ev_token *t = &doc->tok[m->a];
+    if (m->b < doc->ntok && cap_word(&doc->tok[m->b]) &&
+        doc->tok[m->b].sentence == t->sentence)
+        return 1;
+    return !sentence_initial(doc, m) && cap_word(&doc->tok[m->a - 1]);
+}
+
+/* Does the word at token `i` start an agent or a preposition phrase of
+ * one word ("Queen", "President", "The")? Such words are titles, not
+ * names. */
+static int title_word(const ev_dict *d, const ev_token *t)
+{
+    const pk_bucket *b = ev_dict_find(d, t->fold.p, t->fold.n);
+    for (uint32_t k = 0; b && k < PKB_LEN(b->len); k++) {
+        const pk_phrase *p = &d->phr[d->lst[b->list + k]];
+        uint32_t kind = PKF_KIND(p->flags);
+        if (p->ntok == 1 && (kind == PK_AGENT || kind == PK_PREP))
+            return 1;
     }
+    return 0;
+}
+
+/* Coreference: a capitalised word of a person named in full earlier or
+ * later ("Kim" for "Kim Jong-un"), alone, is that person, unless the
+ * word belongs to two different people or is a title. `people` holds the
+ * indexes of person mentions of two words or more. */
+static int resolve_names(ev_doc *doc, const ev_dict *d, const uint32_t *people,
+                         size_t np)
+{
     if (!np)
         return EV_OK;
-    /* Mark tokens already in a mention. */
     uint8_t *covered = ev_arena_alloc(&doc->arena, doc->ntok + 1);
     if (!covered)
         return EV_ENOMEM;
     memset(covered, 0, doc->ntok + 1);
-    for (size_t k = 0; k < nm; k++)
+    for (size_t k = 0; k < doc->nmention; k++)
         for (uint32_t t = doc->mention[k].tok_start; t < doc->mention[k].tok_end;
              t++)
             covered[t] = 1;
@@ -472,7 +508,7 @@ static int resolve_names(ev_doc *doc, size_t first_mention)
                 }
             }
         }
-        if (!found || ambiguous)
+        if (!found || ambiguous || title_word(d, t))
             continue;
         ev_actor a = found->u.actor;
         ev_mention *m = ev_doc_add_mention(doc, EV_MENTION_ACTOR, i, i + 1,
@@ -511,7 +547,10 @@ int ev_extract_actors(ev_doc *doc)
             }
         }
     }
-    size_t first = doc->nmention;
+    size_t npeople = 0;
+    uint32_t *people = ev_arena_alloc(&doc->arena, (n + 1) * sizeof(uint32_t));
+    if (!people)
+        return EV_ENOMEM;
     int32_t day = doc_day(doc);
     for (size_t k = 0; k < n && rc == EV_OK; k++) {
         if (m[k].used)
@@ -524,7 +563,8 @@ int ev_extract_actors(ev_doc *doc)
             !cand(d, &m[k], PK_ORG) && !cand(d, &m[k], PK_COUNTRY) &&
             !cand(d, &m[k], PK_PLACE) && !cand(d, &m[k], PK_METONYM))
             continue;  /* a lone agent */
-        rc = resolve_one(doc, d, &m[k], day, countries, nc);
+        rc = resolve_one(doc, d, &m[k], day, countries, nc, people, &npeople,
+                         n + 1);
     }
-    return rc < 0 ? rc : resolve_names(doc, first);
+    return rc < 0 ? rc : resolve_names(doc, d, people, npeople);
 }

@@ -43,6 +43,8 @@ typedef struct {
     size_t shcap, shn;
     vec ent, role, phr, key;
     ev_doc *doc;           /* tokenizes names */
+    char **common;         /* common words (fold keys), open addressing */
+    size_t ncommon, capcommon;
     const char *file;      /* current source, for messages */
     size_t line;
     char where[512];       /* "file:line" of the current entry */
@@ -199,6 +201,55 @@ static int32_t parse_date(const char *s, int end)
     return y * 10000 + m * 100 + d;
 }
 
+static int common_has(const builder *b, const char *p, size_t n)
+{
+    if (!b->capcommon)
+        return 0;
+    size_t i = ev_dict_hash(p, n) & (b->capcommon - 1);
+    while (b->common[i]) {
+        if (strlen(b->common[i]) == n && memcmp(b->common[i], p, n) == 0)
+            return 1;
+        i = (i + 1) & (b->capcommon - 1);
+    }
+    return 0;
+}
+
+/* Add fold key `p[0..n)` to the common words. */
+static int common_add(builder *b, const char *p, size_t n)
+{
+    if (common_has(b, p, n))
+        return EV_OK;
+    if ((b->ncommon + 1) * 2 > b->capcommon) {
+        size_t cap = b->capcommon ? b->capcommon * 2 : 1 << 17;
+        char **t = calloc(cap, sizeof(*t));
+        if (!t)
+            return EV_ENOMEM;
+        for (size_t i = 0; i < b->capcommon; i++) {
+            char *w = b->common[i];
+            if (!w)
+                continue;
+            size_t j = ev_dict_hash(w, strlen(w)) & (cap - 1);
+            while (t[j])
+                j = (j + 1) & (cap - 1);
+            t[j] = w;
+        }
+        free(b->common);
+        b->common = t;
+        b->capcommon = cap;
+    }
+    char *w = malloc(n + 1);
+    if (!w)
+        return EV_ENOMEM;
+    memcpy(w, p, n);
+    w[n] = '\0';
+    size_t j = ev_dict_hash(p, n) & (b->capcommon - 1);
+    while (b->common[j])
+        j = (j + 1) & (b->capcommon - 1);
+    b->common[j] = w;
+    b->ncommon++;
+    return EV_OK;
+}
+
 /* Tokenize `name` as the coder would and add it as a phrase of entry
  * `entry`. `proper` asks for a capitalised first token in the text. */
 static int add_phrase(builder *b, uint32_t entry, const char *name,
@@ -237,6 +288,18 @@ static int add_phrase(builder *b, uint32_t entry, const char *name,
         ph.flags |= PKF_CAPS;
     if (proper)
         ph.flags |= PKF_PROPER;
+    int titled = nt > 1;
+    for (size_t i = 0; i < nt; i++)
+        if (t[i].kind == EV_TOK_WORD &&
+            !(t[i].flags & (EV_TOKF_CAP | EV_TOKF_UPPER)))
+            titled = 0;
+    if (proper && titled)
+        ph.flags |= PKF_TITLED;
+    /* A small town named like a common word ("Police", "Most") is far
+     * more often the word; a big city keeps its name ("Pékin", "Nice"). */
+    if (e->kind == PK_PLACE && nt == 1 && e->population < EV_COMMON_MAX_POP &&
+        common_has(b, t[0].fold.p, t[0].fold.n))
+        ph.flags |= PKF_COMMON;
     for (size_t i = 0; i < nt; i++) {
         uint32_t k = intern(b, t[i].fold.p, t[i].fold.n);
         if (k == UINT32_MAX || (rc = vec_push(&b->key, &k, 4)) < 0)
@@ -519,6 +582,24 @@ static int line_prep(builder *b, char **f, size_t nf)
     return add_names(b, idx, f[0], 0);
 }
 
+/* <lang>/common-words.txt: one word per line. */
+static int line_common(builder *b, char **f, size_t nf)
+{
+    if (nf != 1 || strchr(f[0], ' ')) {
+        problem(b, "expected one word per line");
+        return EV_OK;
+    }
+    ev_input in;
+    memset(&in, 0, sizeof(in));
+    in.text = (ev_slice){f[0], strlen(f[0])};
+    in.lang = (ev_slice){b->lang, strlen(b->lang)};
+    if (ev_doc_code(b->doc, &in, NULL) < 0)
+        return EV_OK;
+    size_t nt;
+    const ev_token *t = ev_doc_tokens(b->doc, &nt);
+    return nt == 1 ? common_add(b, t[0].fold.p, t[0].fold.n) : EV_OK;
+}
+
 typedef int (*line_fn)(builder *b, char **f, size_t nf);
 
 /* Read `path` and hand each entry line to `fn`. A missing file is not an
@@ -762,6 +843,13 @@ int ev_dict_compile(const char *lang, const char *const *dirs, size_t ndirs,
                  {"metonyms.txt", 1, line_metonym},
                  {"agents.txt", 1, line_agent},
                  {"prepositions.txt", 1, line_prep}};
+    /* Common words first: places are checked against them. */
+    for (size_t d = 0; d < ndirs && rc == EV_OK; d++) {
+        char rel[64], path[4096 + 64];
+        snprintf(rel, sizeof(rel), "%s/common-words.txt", lang);
+        snprintf(path, sizeof(path), "%s/%s", dirs[d], rel);
+        rc = read_source(&b, path, rel, line_common, 1);
+    }
     for (size_t d = 0; d < ndirs && rc == EV_OK; d++) {
         rc = read_dir(&b, dirs[d], "common/people", line_people);
         for (size_t i = 0; i < sizeof(files) / sizeof(files[0]) && rc == EV_OK;
@@ -787,6 +875,9 @@ out:
     free(b.role.p);
     free(b.phr.p);
     free(b.key.p);
+    for (size_t i = 0; i < b.capcommon; i++)
+        free(b.common[i]);
+    free(b.common);
     return rc;
 }
 

@@ -26,8 +26,10 @@
 #include <string.h>
 
 #define EV_PACK_MAGIC "EVPACK01"
-#define EV_PACK_VERSION 4
+#define EV_PACK_VERSION 6
 #define EV_PACK_MAX_TOKENS 16
+/* Cities at least this populous match even when named like a common word. */
+#define EV_COMMON_MAX_POP 300000u
 
 enum {
     PK_PERSON = 1,
@@ -45,7 +47,11 @@ enum {
  * matcher need not fetch the entry to skip prepositions. */
 enum {
     PKF_CAPS = 1,    /* written in capitals: the text must be too */
-    PKF_PROPER = 2   /* a proper name: its first token must be capitalised */
+    PKF_PROPER = 2,  /* a proper name: its first token must be capitalised */
+    PKF_COMMON = 4,  /* a one-word place name that is also a common word of
+                        the language ("Police", "March"): not matched */
+    PKF_TITLED = 8   /* every word of the name is capitalised ("The Colony",
+                        "New York"): so must they be in the text */
 };
 #define PKF_KIND(flags) (((flags) >> 8) & 0xff)
 
