@@ -53,4 +53,13 @@ for line in out.splitlines():
 print(f"corpus: {corpus} ({size / 1e6:.1f} MB, {docs} documents, {sents} sentences)")
 print(f"best of {runs}: {best:.3f} s  {size / 1e6 / best:.1f} MB/s  "
       f"{sents / best:,.0f} sentences/s  {docs / best:,.0f} docs/s")
+# Start-up: the whole process on empty input (loads the language packs).
+start = None
+for _ in range(20):
+    t0 = time.perf_counter()
+    subprocess.run([bin_, "code", "--jsonl"], stdin=subprocess.DEVNULL,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    dt = time.perf_counter() - t0
+    start = dt if start is None else min(start, dt)
+print(f"start-up (empty input, packs loaded): {start * 1000:.1f} ms")
 PY
