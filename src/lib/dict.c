@@ -726,10 +726,12 @@ static int write_pack(builder *b, const char *out_path)
         nbkt *= 2;
     pk_bucket *bkt = calloc(nbkt, sizeof(*bkt));
     uint16_t *tag = calloc(nbkt, sizeof(*tag));
+    unsigned char *bloom = calloc(PK_BLOOM_SIZE, 1);
     uint32_t *lst = malloc((nphr ? nphr : 1) * sizeof(*lst));
-    if (!bkt || !lst || !tag) {
+    if (!bkt || !lst || !tag || !bloom) {
         free(bkt);
         free(tag);
+        free(bloom);
         free(lst);
         return EV_ENOMEM;
     }
@@ -751,6 +753,7 @@ static int write_pack(builder *b, const char *out_path)
                              (uint32_t)(j - i) | lower,
                              ev_dict_hash(k, strlen(k))};
         tag[h] = pk_tag(bkt[h].hash);
+        pk_bloom_add(bloom, bkt[h].hash);
         i = j;
     }
     pk_header h;
@@ -782,6 +785,8 @@ static int write_pack(builder *b, const char *out_path)
     off = align8(off + nphr * sizeof(*lst));
     h.tag_off = (uint32_t)off;
     off = align8(off + nbkt * sizeof(*tag));
+    h.bloom_off = (uint32_t)off;
+    off = align8(off + PK_BLOOM_SIZE);
     h.size = (uint32_t)off;
 
     int rc = EV_OK;
@@ -797,7 +802,7 @@ static int write_pack(builder *b, const char *out_path)
                      {b->ent.p, b->ent.n},  {b->role.p, b->role.n},
                      {b->phr.p, b->phr.n},  {b->key.p, b->key.n},
                      {bkt, nbkt * sizeof(*bkt)}, {lst, nphr * sizeof(*lst)},
-                     {tag, nbkt * sizeof(*tag)}};
+                     {tag, nbkt * sizeof(*tag)}, {bloom, PK_BLOOM_SIZE}};
         for (size_t i = 0; fp && i < sizeof(parts) / sizeof(parts[0]); i++) {
             if (parts[i].n && fwrite(parts[i].p, 1, parts[i].n, fp) != parts[i].n)
                 rc = EV_EIO;
@@ -812,6 +817,7 @@ static int write_pack(builder *b, const char *out_path)
     }
     free(bkt);
     free(tag);
+    free(bloom);
     free(lst);
     return rc;
 }
@@ -919,6 +925,7 @@ static int validate(ev_dict *d, ev_err *err)
         !section_ok(h, d->size, h->bkt_off, h->nbkt, sizeof(pk_bucket)) ||
         !section_ok(h, d->size, h->lst_off, h->nlst, 4) ||
         !section_ok(h, d->size, h->tag_off, h->nbkt, 2) ||
+        !section_ok(h, d->size, h->bloom_off, PK_BLOOM_SIZE, 1) ||
         (h->nbkt & (h->nbkt - 1)) != 0 || h->nbkt == 0)
         return bad(err, "pack sections out of bounds");
     d->str = (const char *)d->base + h->str_off;
@@ -929,6 +936,7 @@ static int validate(ev_dict *d, ev_err *err)
     d->bkt = (const pk_bucket *)(d->base + h->bkt_off);
     d->lst = (const uint32_t *)(d->base + h->lst_off);
     d->tag = (const uint16_t *)(d->base + h->tag_off);
+    d->bloom = d->base + h->bloom_off;
     if (d->str[0] != '\0' || d->str[h->str_size - 1] != '\0')
         return bad(err, "pack string table is corrupt");
 #define STR_OK(o) ((o) < h->str_size)
@@ -958,7 +966,8 @@ static int validate(ev_dict *d, ev_err *err)
         const pk_bucket *k = &d->bkt[i];
         if (!STR_OK(k->key) || k->list > h->nlst ||
             PKB_LEN(k->len) > h->nlst - k->list ||
-            d->tag[i] != (k->key ? pk_tag(k->hash) : 0))
+            d->tag[i] != (k->key ? pk_tag(k->hash) : 0) ||
+            (k->key && !pk_bloom_has(d->bloom, k->hash)))
             return bad(err, "pack bucket is corrupt");
     }
     for (uint32_t i = 0; i < h->nlst; i++)
@@ -1056,6 +1065,8 @@ size_t ev_dict_size(const ev_dict *d)
 const pk_bucket *ev_dict_find(const ev_dict *d, const char *p, size_t n)
 {
     uint32_t mask = d->h->nbkt - 1, h = ev_dict_hash(p, n);
+    if (!pk_bloom_has(d->bloom, h))
+        return NULL;
     uint32_t i = h & mask;
     uint16_t want = pk_tag(h);
     for (uint32_t probes = 0; probes <= mask; probes++) {
