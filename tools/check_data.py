@@ -170,6 +170,40 @@ def check_classes(path, classes):
 
 # Checked when they are compiled: by gen_lexicon.py (the tokenizer's
 # tables) and gen_grammar.py (time and number grammars).
+def cameo_codes(data):
+    path = os.path.join(data, "common", "cameo.txt")
+    if not os.path.exists(path):
+        return set()
+    return {f[0] for _, f, _ in entries(path)}
+
+
+def check_events(path, codes):
+    seen = {}
+    for n, f, _ in entries(path):
+        if len(f) not in (3, 4):
+            err(path, n, "expected 'trigger | CAMEO | target | flags'")
+            continue
+        trigger, code, target = f[0], f[1], f[2]
+        flags = f[3] if len(f) == 4 else ""
+        words = trigger.split()
+        if not words or words[0] == "..." or words[-1] == "...":
+            err(path, n, f"bad trigger '{trigger}'")
+        if code not in codes:
+            err(path, n, f"unknown CAMEO code '{code}'")
+        if target != "-":
+            for t in target.split(";"):
+                t = t.strip()
+                if not t or " " in t:
+                    err(path, n, f"bad target '{t}' (OBJ or one word)")
+        for fl in (x.strip() for x in flags.split(";") if x.strip()):
+            if fl not in ("noun", "sym"):
+                err(path, n, f"unknown flag '{fl}' (noun, sym)")
+        key = (trigger, code)
+        if key in seen:
+            err(path, n, f"duplicate pattern (first at line {seen[key]})")
+        seen[key] = n
+
+
 TOKENIZER = {"abbreviations.txt", "clitics.txt", "stopwords.txt",
              "numbers.txt", "calendar.txt", "quantifiers.txt",
              "relative.txt", "tense.txt", "units.txt"}
@@ -178,6 +212,7 @@ TOKENIZER = {"abbreviations.txt", "clitics.txt", "stopwords.txt",
 def main():
     data = sys.argv[1] if len(sys.argv) > 1 else "data"
     ids_people, ids_orgs = {}, {}
+    codes = cameo_codes(data)
     for root, _, files in sorted(os.walk(data)):
         for fn in sorted(files):
             path = os.path.join(root, fn)
@@ -198,6 +233,8 @@ def main():
                 check_phrases(path, CODE, "phrase")
             elif fn == "agents.txt":
                 check_phrases(path, ISO3, "forms")
+            elif fn == "events.txt":
+                check_events(path, codes)
             elif fn == "prepositions.txt":
                 check_classes(path, {"locative", "genitive", "article"})
             else:
