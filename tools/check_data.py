@@ -205,6 +205,7 @@ def check_events(path, codes):
 
 
 TOKENIZER = {"abbreviations.txt", "clitics.txt", "stopwords.txt",
+             "pronouns.txt",
              "numbers.txt", "calendar.txt", "quantifiers.txt",
              "relative.txt", "tense.txt", "units.txt"}
 

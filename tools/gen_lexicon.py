@@ -7,6 +7,7 @@ Reads, for every language folder DATA_DIR/<lang>/ (two letters):
   abbreviations.txt  form | inner|final
   clitics.txt        form | elision|whole|suffix|enclitic
   stopwords.txt      one word per line
+  pronouns.txt       form | singular|plural
 and writes sorted tables that src/lib/lexicon.c searches. A malformed line
 stops the build with `file:line: message` and exit status 1.
 """
@@ -19,6 +20,8 @@ CLASSES = {
     "clitics.txt": {"elision": "EV_CLITIC_ELISION", "whole": "EV_CLITIC_WHOLE",
                     "suffix": "EV_CLITIC_SUFFIX",
                     "enclitic": "EV_CLITIC_ENCLITIC"},
+    "pronouns.txt": {"singular": "EV_PRON_SINGULAR",
+                     "plural": "EV_PRON_PLURAL"},
 }
 
 errors = []
@@ -103,7 +106,8 @@ def main():
         tabs = {}
         for fname, cname in (("abbreviations.txt", "abbr"),
                              ("clitics.txt", "clitic"),
-                             ("stopwords.txt", "stop")):
+                             ("stopwords.txt", "stop"),
+                             ("pronouns.txt", "pron")):
             path = os.path.join(data, lang, fname)
             if not os.path.exists(path):
                 items = {}
@@ -118,7 +122,8 @@ def main():
         entries.append(
             f"    {{\"{lang}\", {{{tabs['abbr'][0]}, {tabs['abbr'][1]}}}, "
             f"{{{tabs['clitic'][0]}, {tabs['clitic'][1]}}}, "
-            f"{{{tabs['stop'][0]}, {tabs['stop'][1]}}}}},")
+            f"{{{tabs['stop'][0]}, {tabs['stop'][1]}}}, "
+            f"{{{tabs['pron'][0]}, {tabs['pron'][1]}}}}},")
     parts.append("const ev_lex_lang ev_lex_langs[] = {\n" + "\n".join(entries)
                  + "\n};\n")
     parts.append(f"const size_t ev_lex_nlangs = {len(langs)};\n")

@@ -76,7 +76,9 @@ typedef struct ev_sentence {
  * A quotation: the text between a matched pair of quotation marks,
  * without the marks and surrounding spaces. `open_tok` and `close_tok`
  * are the marks' token indexes; `sentence` the sentence of the opening
- * mark; `depth` 0 for an outermost quote, 1 for a quote inside it...
+ * mark; `depth` 0 for an outermost quote, 1 for a quote inside it...;
+ * `speaker` the actor mention of who says it, when known (see
+ * docs/internals/quotes.md).
  */
 typedef struct ev_quote {
     uint32_t open_tok, close_tok;
@@ -84,6 +86,8 @@ typedef struct ev_quote {
     uint32_t cp_start, cp_end;
     uint32_t sentence;
     uint32_t depth;
+    int32_t speaker;   /**< index of the speaker's actor mention, or -1 */
+    uint32_t pad;
 } ev_quote;
 
 /** What a caller knows about a document. Every slice may be empty. */

@@ -32,6 +32,11 @@ typedef enum ev_grain {
     EV_GRAIN_DECADE, EV_GRAIN_CENTURY
 } ev_grain;
 
+/** Actor flags. */
+enum {
+    EV_ACTOR_PERSON = 1u << 0  /**< a named person (not an organisation) */
+};
+
 /** An actor: a CAMEO code and what it was resolved from. */
 typedef struct ev_actor {
     ev_slice code;     /**< CAMEO actor code: "RUSGOV", "PRK", "NATO" */
@@ -39,6 +44,8 @@ typedef struct ev_actor {
     ev_slice role;     /**< role code ("GOV", "MIL"), or empty */
     ev_slice name;     /**< canonical name of the entity, or empty */
     ev_slice entity;   /**< dictionary id ("vladimir-putin"), or empty */
+    uint32_t flags;    /**< EV_ACTOR_* */
+    uint32_t pad;
 } ev_actor;
 
 /** A geocoded place. */

@@ -405,6 +405,8 @@ static int resolve_one(ev_doc *doc, const ev_dict *d, const match *m,
                            str_slice(d, person->name),
                            str_slice(d, person->entity),
                            pk_str(d, person->source));
+        if (rc == EV_OK)
+            doc->mention[doc->nmention - 1].u.actor.flags |= EV_ACTOR_PERSON;
         /* Remember people named in two words or more, for coreference. */
         if (rc == EV_OK && m->b - m->a >= 2 && *npeople < maxpeople)
             people[(*npeople)++] = (uint32_t)(doc->nmention - 1);

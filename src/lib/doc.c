@@ -172,6 +172,7 @@ int ev_doc_code(ev_doc *doc, const ev_input *in, ev_err *err)
     set_lang(doc, in->lang);
     if ((rc = ev_tokenize(doc)) < 0 || (rc = ev_segment(doc)) < 0 ||
         (rc = ev_extract_actors(doc)) < 0 ||
+        (rc = ev_attribute_quotes(doc)) < 0 ||
         (rc = ev_mentions_finish(doc)) < 0)
         goto out;
     return EV_OK;
@@ -286,6 +287,11 @@ int ev_mentions_finish(ev_doc *doc)
         if (m->kind == EV_MENTION_QUANTITY && m->u.qty.of >= 0 &&
             (size_t)m->u.qty.of < n)
             m->u.qty.of = (int32_t)where[m->u.qty.of];
+    }
+    for (size_t i = 0; i < doc->nquote; i++) {
+        ev_quote *q = &doc->quote[i];
+        if (q->speaker >= 0 && (size_t)q->speaker < n)
+            q->speaker = (int32_t)where[q->speaker];
     }
     return EV_OK;
 }

@@ -35,7 +35,8 @@ struct ev_doc {
  * its offsets and sentence filled from the tokens, and its rule set.
  * Returns it, or NULL when out of memory. The pointer is valid until the
  * next call. Stages add mentions in any order; ev_mentions_finish()
- * sorts them and remaps quantity `of` indexes. */
+ * sorts them and remaps the indexes that point at mentions (quantity
+ * `of`, quote `speaker`). */
 ev_mention *ev_doc_add_mention(ev_doc *doc, ev_mention_kind kind,
                                size_t tok_start, size_t tok_end,
                                const char *rule);
@@ -49,6 +50,7 @@ int ev_vec_reserve(const ev_alloc *alc, void **p, size_t *cap, size_t need,
 int ev_tokenize(ev_doc *doc);
 int ev_segment(ev_doc *doc);
 int ev_extract_actors(ev_doc *doc);
+int ev_attribute_quotes(ev_doc *doc);
 
 /* Look `p[0..n)` (a word, without its period) up in the abbreviation
  * table of the document's language; a capitalised form also matches a

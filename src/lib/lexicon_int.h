@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 enum { EV_ABBR_INNER = 1, EV_ABBR_FINAL = 2 };
+enum { EV_PRON_SINGULAR = 1, EV_PRON_PLURAL = 2 };
 enum {
     EV_CLITIC_ELISION = 1,
     EV_CLITIC_WHOLE = 2,
@@ -33,6 +34,7 @@ typedef struct ev_lex_lang {
     ev_lex_table abbr;
     ev_lex_table clitic;
     ev_lex_table stop;
+    ev_lex_table pron;
 } ev_lex_lang;
 
 extern const ev_lex_lang ev_lex_langs[];

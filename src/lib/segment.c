@@ -76,6 +76,7 @@ static int add_quote(ev_doc *doc, uint32_t open, uint32_t close,
     q->open_tok = open;
     q->close_tok = close;
     q->depth = depth;
+    q->speaker = -1;
     /* A comma just before the closing mark belongs to the sentence, not
      * to the quote (English puts it inside: "We will win," he said). */
     if (close > open + 1 && doc->tok[close - 1].kind == EV_TOK_PUNCT &&

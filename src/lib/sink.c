@@ -300,7 +300,16 @@ static int jsonl_write(ev_sink *s, const ev_doc *doc, ev_err *err)
                                       q[i].end - q[i].start)) < 0 ||
             (rc = put_key(b, ",\"sentence\":")) < 0 ||
             (rc = ev_buf_put_u64(b, q[i].sentence)) < 0 ||
-            (rc = put_key(b, ",\"speaker\":null,\"direct\":true}")) < 0)
+            (rc = put_key(b, ",\"speaker\":")) < 0)
+            goto out;
+        if (q[i].speaker >= 0)
+            rc = (rc = put_key(b, "\"m")) < 0 ? rc
+                 : (rc = ev_buf_put_u64(b, (unsigned long long)q[i].speaker + 1)) < 0
+                     ? rc
+                     : ev_buf_putc(b, '"');
+        else
+            rc = put_key(b, "null");
+        if (rc < 0 || (rc = put_key(b, ",\"direct\":true}")) < 0)
             goto out;
     }
     if ((rc = put_key(b, "],\"events\":[]}\n")) < 0)

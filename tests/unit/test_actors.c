@@ -116,6 +116,42 @@ static const char *code(const char *text, const char *date)
     return out;
 }
 
+/* Code `text` and render each quote as "quote<-speaker text=CODE". */
+static const char *speakers(const char *text)
+{
+    static char out[1024];
+    const ev_dict *dicts[] = {pack};
+    ev_doc_options o = EV_DOC_OPTIONS_INIT;
+    o.dicts = dicts;
+    o.ndicts = 1;
+    ev_doc *doc;
+    out[0] = '\0';
+    if (ev_doc_new(&doc, &o) < 0)
+        return "(error)";
+    ev_input in;
+    memset(&in, 0, sizeof(in));
+    in.text = (ev_slice){text, strlen(text)};
+    in.lang = (ev_slice){"fr", 2};
+    in.date = (ev_slice){"2025-09-03", 10};
+    if (ev_doc_code(doc, &in, NULL) == EV_OK) {
+        size_t nq, nm, k = 0;
+        const ev_quote *q = ev_doc_quotes(doc, &nq);
+        const ev_mention *m = ev_doc_mentions(doc, &nm);
+        for (size_t i = 0; i < nq && k + 100 < sizeof(out); i++) {
+            const ev_mention *sp = q[i].speaker >= 0 ? &m[q[i].speaker] : NULL;
+            k += (size_t)snprintf(out + k, sizeof(out) - k, "%s%.*s<-%.*s=%.*s",
+                                  k ? " " : "", (int)(q[i].end - q[i].start),
+                                  text + q[i].start,
+                                  sp ? (int)(sp->end - sp->start) : 1,
+                                  sp ? text + sp->start : "-",
+                                  sp ? (int)sp->u.actor.code.n : 1,
+                                  sp ? sp->u.actor.code.p : "-");
+        }
+    }
+    ev_doc_free(doc);
+    return out;
+}
+
 int main(void)
 {
     snprintf(root, sizeof(root), "/tmp/evcode-test-XXXXXX");
@@ -168,6 +204,19 @@ int main(void)
     CHECK_EQ_STR(code("Il est à Paris.", ""), "Paris@FRA");
     CHECK_EQ_STR(code("Les États-Unis. Il est à Paris.", ""),
                  "États-Unis=USA Paris@USA");
+
+    /* Quote speakers: the subject before the quote; an inverted pronoun
+     * after it; a pronoun opening the sentence, for the subject of the
+     * sentence before. */
+    CHECK_EQ_STR(speakers("Kim Jong-un a souligné que c'est un « devoir "
+                          "fraternel » pour la Corée du Nord."),
+                 "devoir fraternel<-Kim Jong-un=PRKGOV");
+    CHECK_EQ_STR(speakers("Vladimir Poutine a vu Kim Jong-un. « Merci », "
+                          "a-t-il dit. Il a ajouté : « Bravo »."),
+                 "Merci<--t-il=RUSGOV Bravo<-Il=RUSGOV");
+    CHECK_EQ_STR(speakers("« Personne », dit la Russie."),
+                 "Personne<-Russie=RUS");
+    CHECK_EQ_STR(speakers("Il pleut. « Rien »."), "Rien<--=-");  /* none */
 
     /* Problems are reported with file and line, and nothing is written. */
     put("fr/agents.txt", "armée | MIL\nsoldat | military\n");
