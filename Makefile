@@ -29,17 +29,22 @@ endif
 BUILD ?= build
 GEN := build/gen
 GEO_OUT := $(GEN)/data/common/countries.txt $(GEN)/data/common/places.txt \
-           $(GEN)/data/en/common-words.txt $(GEN)/data/fr/common-words.txt
+           $(GEN)/data/en/common-words.txt $(GEN)/data/fr/common-words.txt \
+           $(GEN)/data/en/lemmas.txt $(GEN)/data/fr/lemmas.txt
 
 DEPS_STAMP := build/.deps-ok
 DEP_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 DEP_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 LIB_SRC := $(wildcard src/lib/*.c) $(wildcard src/util/*.c)
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lexicon.o
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lexicon.o \
+           $(BUILD)/obj/gen/grammar.o
 CLI_OBJ := $(BUILD)/obj/src/cli/main.o $(BUILD)/obj/gen/help.o
 LEX_DATA := $(wildcard data/*/abbreviations.txt data/*/clitics.txt \
-                       data/*/stopwords.txt)
+                       data/*/stopwords.txt data/*/pronouns.txt)
+GRAM_DATA := $(wildcard data/*/numbers.txt data/*/calendar.txt \
+                        data/*/relative.txt data/*/quantifiers.txt \
+                        data/*/units.txt data/*/tense.txt data/*/clitics.txt)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
@@ -64,6 +69,12 @@ $(DEPS_STAMP): tools/deps.sh
 $(GEN)/lexicon.c: tools/gen_lexicon.py $(LEX_DATA) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	python3 tools/gen_lexicon.py data $@
+
+# Time and quantity grammars (numbers, calendar, relative, quantifiers,
+# units, tense); a malformed line stops the build with file:line.
+$(GEN)/grammar.c: tools/gen_grammar.py $(GRAM_DATA) | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	python3 tools/gen_grammar.py data $@
 
 # Language packs, compiled by the tool itself so names are tokenized
 # exactly as text is.
@@ -103,6 +114,16 @@ $(GEN)/data/en/common-words.txt: tools/gen_words.py | $(DEPS_STAMP)
 $(GEN)/data/fr/common-words.txt: tools/gen_words.py | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	python3 tools/gen_words.py /usr/share/hunspell/fr.dic $@
+
+# Lemmas and parts of speech from the hunspell dictionaries, whose affix
+# rules gen_lemmas.py expands itself, and for English WordNet's index and
+# exception lists (wordnet-base) (docs/data-format.md).
+$(GEN)/data/en/lemmas.txt: tools/gen_lemmas.py | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	python3 tools/gen_lemmas.py en $@
+$(GEN)/data/fr/lemmas.txt: tools/gen_lemmas.py | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	python3 tools/gen_lemmas.py fr $@
 
 $(GEN)/data/common/countries.txt $(GEN)/data/common/places.txt &: tools/gen_geo.py $(GEN)/cities.tsv $(GEO_SRC) | $(DEPS_STAMP)
 	python3 tools/gen_geo.py $(GEN)/cities.tsv $(GEN)/data/common
@@ -189,11 +210,11 @@ datacheck: | $(DEPS_STAMP)
 
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
 fuzz: $(FUZZ_BIN)
-build/fuzz/%: fuzz/%.c $(LIB_SRC) $(GEN)/lexicon.c
+build/fuzz/%: fuzz/%.c $(LIB_SRC) $(GEN)/lexicon.c $(GEN)/grammar.c
 	@mkdir -p $(@D)
 	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 	    -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc/lib -Isrc $(DEP_CFLAGS) \
-	    -o $@ $< $(LIB_SRC) $(GEN)/lexicon.c $(DEP_LIBS)
+	    -o $@ $< $(LIB_SRC) $(GEN)/lexicon.c $(GEN)/grammar.c $(DEP_LIBS)
 
 bench: all
 	@bench/run.sh $(BUILD)/evcode

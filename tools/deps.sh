@@ -4,7 +4,8 @@
 # As root it runs apt-get; otherwise it prints the exact command to run.
 set -e
 PKGS="gcc make pkg-config python3 libutf8proc-dev libjansson-dev iso-codes \
-      unicode-cldr-core libgeonames-dev libglib2.0-dev hunspell-en-us hunspell-fr-comprehensive"
+      unicode-cldr-core libgeonames-dev libglib2.0-dev hunspell-en-us hunspell-fr-comprehensive \
+      wordnet-base"
 # clang and its runtime are needed only for the libFuzzer targets and the
 # clang sanitizer job; install them with: tools/deps.sh --fuzz
 if [ "$1" = "--fuzz" ]; then
