@@ -16,6 +16,7 @@
 
 #include "common.h"
 #include "mention.h"
+#include "event.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -176,6 +177,8 @@ const ev_quote *ev_doc_quotes(const ev_doc *doc, size_t *n);
 /** Mentions in text order (by start, longest first); `*n` their number.
  *  Borrowed. */
 const ev_mention *ev_doc_mentions(const ev_doc *doc, size_t *n);
+/** Events in text order (by trigger); `*n` their number. Borrowed. */
+const ev_event *ev_doc_events(const ev_doc *doc, size_t *n);
 
 /**
  * Detect the language of `p[0..n)` from its function words.

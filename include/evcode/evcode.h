@@ -11,6 +11,7 @@
 #include "common.h"
 #include "utf8.h"
 #include "mention.h"
+#include "event.h"
 #include "doc.h"
 #include "dict.h"
 #include "reader.h"

@@ -91,8 +91,19 @@ static int find_matches(ev_doc *doc, const ev_dict *d, match **out,
             const pk_phrase *p = &d->phr[d->lst[b->list + k]];
             if (best && p->ntok < best)
                 break;
-            if (PKF_KIND(p->flags) == PK_PREP || (p->flags & PKF_COMMON) ||
-                i + p->ntok > doc->ntok ||
+            uint32_t kind = PKF_KIND(p->flags);
+            if (kind == PK_TRIGGER || kind == PK_SPEECH) {
+                /* Event triggers and speech words: recorded for the event
+                 * stage (their heads are one word). */
+                if (p->ntok == 1 &&
+                    !(doc->nhit && doc->hit[doc->nhit - 1].tok == i &&
+                      doc->hit[doc->nhit - 1].entry == p->entry) &&
+                    ev_doc_add_hit(doc, (uint32_t)i, p->entry) < 0)
+                    return EV_ENOMEM;
+                continue;
+            }
+            if (kind == PK_PREP || kind == PK_LEMMA || kind == PK_CAMEO ||
+                (p->flags & PKF_COMMON) || i + p->ntok > doc->ntok ||
                 !token_case_ok(t, p->flags))
                 continue;
             uint32_t j = 1;
@@ -400,6 +411,12 @@ static int resolve_one(ev_doc *doc, const ev_dict *d, const match *m,
      * proper name ("Police said..."). */
     if ((agent || dem) && sentence_initial(doc, m) && m->b - m->a == 1)
         return EV_OK;
+    /* A lone demonym stands for its country ("les efforts de guerre
+     * russes", "Russian interests"). */
+    if (dem && !person && !org && !country && !meto)
+        return add_actor(doc, m->a, m->b, str_slice(d, dem->country),
+                         (ev_slice){"", 0}, str_slice(d, dem->country),
+                         pk_str(d, dem->source));
     if (person) {
         int rc = add_actor(doc, m->a, m->b, person_code(doc, d, person, day),
                            str_slice(d, person->name),

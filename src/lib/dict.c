@@ -45,6 +45,16 @@ typedef struct {
     ev_doc *doc;           /* tokenizes names */
     char **common;         /* common words (fold keys), open addressing */
     size_t ncommon, capcommon;
+    /* Lemma table: forms of each lemma, chained from a hash of lemmas. */
+    char **lem_form, **lem_lemma;
+    uint8_t *lem_noun, *lem_verb;
+    int32_t *lem_next;
+    size_t nlem, caplem;
+    int32_t *lem_head;     /* hash of lemmas -> first index, -1 empty */
+    size_t caphead;
+    uint32_t *lemma_entry; /* PK_LEMMA entry of each lemma, by hash */
+    char **lemma_key;
+    size_t caplemma;
     const char *file;      /* current source, for messages */
     size_t line;
     char where[512];       /* "file:line" of the current entry */
@@ -257,7 +267,20 @@ static int add_phrase(builder *b, uint32_t entry, const char *name,
 {
     ev_input in;
     memset(&in, 0, sizeof(in));
-    in.text = (ev_slice){name, strlen(name)};
+    /* An elided form alone ("l'", "qu'") is only split off in text when a
+     * word follows: give it one, and keep the elided token. */
+    char elided[64];
+    size_t len = strlen(name);
+    int elision = len > 1 && len + 2 < sizeof(elided) &&
+                  (name[len - 1] == '\'' ||
+                   (len > 3 && memcmp(name + len - 3, "\xe2\x80\x99", 3) == 0));
+    if (elision) {
+        memcpy(elided, name, len);
+        memcpy(elided + len, "a", 2);
+        name = elided;
+        len++;
+    }
+    in.text = (ev_slice){name, len};
     in.lang = (ev_slice){b->lang, strlen(b->lang)};
     int rc = ev_doc_code(b->doc, &in, NULL);
     if (rc == EV_ENOMEM)
@@ -268,6 +291,8 @@ static int add_phrase(builder *b, uint32_t entry, const char *name,
     }
     size_t nt;
     const ev_token *t = ev_doc_tokens(b->doc, &nt);
+    if (elision)
+        nt = nt == 2 && (t[0].flags & EV_TOKF_ELISION) ? 1 : 0;
     if (nt == 0)
         return EV_OK;
     if (nt > EV_PACK_MAX_TOKENS) {
@@ -565,10 +590,16 @@ static int line_agent(builder *b, char **f, size_t nf)
 
 static int line_prep(builder *b, char **f, size_t nf)
 {
-    if (nf != 2 || (strcmp(f[1], PK_PREP_LOCATIVE) != 0 &&
-                    strcmp(f[1], PK_PREP_GENITIVE) != 0 &&
-                    strcmp(f[1], PK_PREP_ARTICLE) != 0)) {
-        problem(b, "expected 'forms | locative|genitive|article'");
+    static const char *const classes[] = {
+        PK_PREP_LOCATIVE, PK_PREP_GENITIVE, PK_PREP_ARTICLE, PK_PREP_CLAUSE,
+        PK_PREP_RELATIVE, PK_PREP_NEGATION, PK_PREP_MODAL, PK_PREP_PASSIVE,
+        PK_PREP_COORD, NULL};
+    int known = 0;
+    for (int i = 0; nf == 2 && classes[i]; i++)
+        known |= strcmp(f[1], classes[i]) == 0;
+    if (!known) {
+        problem(b, "expected 'forms | locative|genitive|article|clause|"
+                   "relative|negation|modal|passive|coord'");
         return EV_OK;
     }
     pk_entry e;
@@ -580,6 +611,249 @@ static int line_prep(builder *b, char **f, size_t nf)
     if ((rc = push_entry(b, &e)) < 0)
         return rc;
     return add_names(b, idx, f[0], 0);
+}
+
+/* ------------------------------------------------------------ lemmas */
+
+static size_t lem_slot(const builder *b, const char *lemma)
+{
+    size_t i = ev_dict_hash(lemma, strlen(lemma)) & (b->caphead - 1);
+    while (b->lem_head[i] >= 0 &&
+           strcmp(b->lem_lemma[b->lem_head[i]], lemma) != 0)
+        i = (i + 1) & (b->caphead - 1);
+    return i;
+}
+
+/* <lang>/lemmas.txt: form | lemma | POS. Kept in memory while compiling,
+ * to expand event triggers to every form of their lemma. */
+static int line_lemma(builder *b, char **f, size_t nf)
+{
+    if (nf != 3) {
+        problem(b, "expected 'form | lemma | POS'");
+        return EV_OK;
+    }
+    if (b->nlem == b->caplem) {
+        size_t cap = b->caplem ? b->caplem * 2 : 1 << 16;
+        char **fo = realloc(b->lem_form, cap * sizeof(*fo));
+        if (fo)
+            b->lem_form = fo;
+        char **le = realloc(b->lem_lemma, cap * sizeof(*le));
+        if (le)
+            b->lem_lemma = le;
+        uint8_t *no = realloc(b->lem_noun, cap);
+        if (no)
+            b->lem_noun = no;
+        uint8_t *ve = realloc(b->lem_verb, cap);
+        if (ve)
+            b->lem_verb = ve;
+        int32_t *nx = realloc(b->lem_next, cap * sizeof(*nx));
+        if (nx)
+            b->lem_next = nx;
+        if (!fo || !le || !no || !ve || !nx)
+            return EV_ENOMEM;
+        b->caplem = cap;
+    }
+    if ((b->nlem + 1) * 2 > b->caphead) {
+        size_t cap = b->caphead ? b->caphead * 2 : 1 << 17;
+        int32_t *h = malloc(cap * sizeof(*h));
+        if (!h)
+            return EV_ENOMEM;
+        for (size_t i = 0; i < cap; i++)
+            h[i] = -1;
+        int32_t *old = b->lem_head;
+        size_t oldcap = b->caphead;
+        b->lem_head = h;
+        b->caphead = cap;
+        /* Re-insert the chain heads; chains stay linked. */
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i] >= 0)
+                h[lem_slot(b, b->lem_lemma[old[i]])] = old[i];
+        free(old);
+    }
+    size_t k = b->nlem;
+    if (!(b->lem_form[k] = strdup(f[0])) || !(b->lem_lemma[k] = strdup(f[1])))
+        return EV_ENOMEM;
+    b->lem_noun[k] = strcmp(f[2], "NOUN") == 0;
+    b->lem_verb[k] = strcmp(f[2], "VERB") == 0;
+    size_t slot = lem_slot(b, f[1]);
+    b->lem_next[k] = b->lem_head[slot];
+    b->lem_head[slot] = (int32_t)k;
+    b->nlem++;
+    return EV_OK;
+}
+
+/* Call `fn` on each form of `lemma` whose part of speech fits `pos`
+ * (1 verb, 2 noun, 0 any), then on the lemma itself. */
+static int each_form(builder *b, const char *lemma, int pos,
+                     int (*fn)(builder *, uint32_t, const char *),
+                     uint32_t entry)
+{
+    int rc;
+    if (b->caphead) {
+        for (int32_t k = b->lem_head[lem_slot(b, lemma)]; k >= 0;
+             k = b->lem_next[k]) {
+            if ((pos == 1 && !b->lem_verb[k]) || (pos == 2 && !b->lem_noun[k]))
+                continue;
+            if ((rc = fn(b, entry, b->lem_form[k])) < 0)
+                return rc;
+        }
+    }
+    return fn(b, entry, lemma);
+}
+
+static int add_word_phrase(builder *b, uint32_t entry, const char *form)
+{
+    return add_phrase(b, entry, form, 0);
+}
+
+/* The PK_LEMMA entry of `lemma`, made with phrases for all its forms
+ * when first asked for. */
+static int lemma_entry(builder *b, const char *lemma, uint32_t *out)
+{
+    if (b->caplemma == 0) {
+        b->caplemma = 1 << 12;
+        b->lemma_key = calloc(b->caplemma, sizeof(char *));
+        b->lemma_entry = calloc(b->caplemma, sizeof(uint32_t));
+        if (!b->lemma_key || !b->lemma_entry)
+            return EV_ENOMEM;
+    }
+    size_t i = ev_dict_hash(lemma, strlen(lemma)) & (b->caplemma - 1);
+    while (b->lemma_key[i] && strcmp(b->lemma_key[i], lemma) != 0)
+        i = (i + 1) & (b->caplemma - 1);
+    if (b->lemma_key[i]) {
+        *out = b->lemma_entry[i];
+        return EV_OK;
+    }
+    if (!(b->lemma_key[i] = strdup(lemma)))
+        return EV_ENOMEM;
+    pk_entry e;
+    uint32_t idx;
+    int rc = new_entry(b, PK_LEMMA, &idx, &e);
+    if (rc < 0)
+        return rc;
+    e.name = intern_s(b, lemma);
+    if ((rc = push_entry(b, &e)) < 0)
+        return rc;
+    b->lemma_entry[i] = idx;
+    *out = idx;
+    return each_form(b, lemma, 0, add_word_phrase, idx);
+}
+
+static int is_cameo_code(const char *s)
+{
+    size_t n = strlen(s);
+    return n >= 2 && n <= 4 && digits(s, n);
+}
+
+/* <lang>/events.txt: trigger | CAMEO | target | flags */
+static int line_event(builder *b, char **f, size_t nf)
+{
+    if (nf < 3 || nf > 4 || !is_cameo_code(f[1])) {
+        problem(b, "expected 'trigger | CAMEO | target | flags'");
+        return EV_OK;
+    }
+    char words[512];
+    snprintf(words, sizeof(words), "%s", f[0]);
+    char *head = words;
+    /* Reflexive verbs: the pronoun may stand anywhere before the verb. */
+    if (strncmp(head, "se ", 3) == 0)
+        head += 3;
+    else if (strncmp(head, "s'", 2) == 0 || strncmp(head, "s\xe2\x80\x99", 4) == 0)
+        head += head[1] == '\'' ? 2 : 4;
+    char *rest = strchr(head, ' ');
+    if (rest)
+        *rest++ = '\0';
+    if (!*head) {
+        problem(b, "empty trigger");
+        return EV_OK;
+    }
+    uint32_t flags = 0;
+    if (nf == 4) {
+        if (strstr(f[3], "noun"))
+            flags |= PKT_NOUN;
+        if (strstr(f[3], "sym"))
+            flags |= PKT_SYM;
+    }
+    char target[128];
+    size_t k = 0;
+    for (const char *p = f[2]; *p && k + 1 < sizeof(target); p++)
+        if (*p != ' ')
+            target[k++] = *p;
+    target[k] = '\0';
+    pk_entry e;
+    uint32_t idx;
+    int rc = new_entry(b, PK_TRIGGER, &idx, &e);
+    if (rc < 0)
+        return rc;
+    e.name = intern_s(b, f[0]);
+    e.code = intern_s(b, f[1]);
+    e.role = intern_s(b, target);
+    e.entity = intern_s(b, rest ? rest : "");
+    e.flags = flags;
+    if ((rc = push_entry(b, &e)) < 0)
+        return rc;
+    /* Words after the head must be recognisable in any of their forms. */
+    for (char *w = rest; w && *w;) {
+        char *sp = strchr(w, ' ');
+        if (sp)
+            *sp = '\0';
+        uint32_t le;
+        if (strcmp(w, "...") != 0 && *w && (rc = lemma_entry(b, w, &le)) < 0)
+            return rc;
+        w = sp ? sp + 1 : NULL;
+    }
+    /* A noun-flagged trigger serves its verb too ("attack"): all forms. */
+    return each_form(b, head, flags & PKT_NOUN ? 0 : 1, add_word_phrase, idx);
+}
+
+/* <lang>/speech.txt: word | verb|prep */
+static int line_speech(builder *b, char **f, size_t nf)
+{
+    if (nf != 2 || (strcmp(f[1], "verb") != 0 && strcmp(f[1], "prep") != 0)) {
+        problem(b, "expected 'word | verb|prep'");
+        return EV_OK;
+    }
+    pk_entry e;
+    uint32_t idx;
+    int rc = new_entry(b, PK_SPEECH, &idx, &e);
+    if (rc < 0)
+        return rc;
+    e.name = intern_s(b, f[0]);
+    e.role = intern_s(b, f[1]);
+    if ((rc = push_entry(b, &e)) < 0)
+        return rc;
+    if (strcmp(f[1], "verb") == 0)
+        return each_form(b, f[0], 1, add_word_phrase, idx);
+    return add_phrase(b, idx, f[0], 0);
+}
+
+/* common/cameo.txt: code | name | quad | goldstein | plover */
+static int line_cameo(builder *b, char **f, size_t nf)
+{
+    char *end;
+    if (nf != 5 || !is_cameo_code(f[0])) {
+        problem(b, "expected 'code | name | quad | goldstein | plover'");
+        return EV_OK;
+    }
+    double g = strtod(f[3], &end);
+    if (*end || g < -10 || g > 10 || strlen(f[2]) != 1 || f[2][0] < '0' ||
+        f[2][0] > '4') {
+        problem(b, "bad QuadClass or Goldstein value");
+        return EV_OK;
+    }
+    pk_entry e;
+    uint32_t idx;
+    int rc = new_entry(b, PK_CAMEO, &idx, &e);
+    if (rc < 0)
+        return rc;
+    e.name = intern_s(b, f[0]);
+    e.entity = intern_s(b, f[1]);
+    e.role = intern_s(b, strcmp(f[4], "-") == 0 ? "" : f[4]);
+    e.lat = g;
+    e.population = (uint32_t)(f[2][0] - '0');
+    if ((rc = push_entry(b, &e)) < 0)
+        return rc;
+    return add_phrase(b, idx, f[0], 0);
 }
 
 /* <lang>/common-words.txt: one word per line. */
@@ -840,7 +1114,8 @@ int ev_dict_compile(const char *lang, const char *const *dirs, size_t ndirs,
         const char *rel;
         int per_lang;
         line_fn fn;
-    } files[] = {{"common/orgs.txt", 0, line_org},
+    } files[] = {{"common/cameo.txt", 0, line_cameo},
+                 {"common/orgs.txt", 0, line_org},
                  {"common/groups.txt", 0, line_org},
                  {"common/countries.txt", 0, line_country},
                  {"common/places.txt", 0, line_place},
@@ -848,13 +1123,20 @@ int ev_dict_compile(const char *lang, const char *const *dirs, size_t ndirs,
                  {"demonyms.txt", 1, line_demonym},
                  {"metonyms.txt", 1, line_metonym},
                  {"agents.txt", 1, line_agent},
-                 {"prepositions.txt", 1, line_prep}};
-    /* Common words first: places are checked against them. */
+                 {"prepositions.txt", 1, line_prep},
+                 {"speech.txt", 1, line_speech},
+                 {"events.txt", 1, line_event}};
+    /* Common words and lemmas first: places are checked against the
+     * words, and event triggers expanded with the lemmas. */
     for (size_t d = 0; d < ndirs && rc == EV_OK; d++) {
         char rel[64], path[4096 + 64];
         snprintf(rel, sizeof(rel), "%s/common-words.txt", lang);
         snprintf(path, sizeof(path), "%s/%s", dirs[d], rel);
         rc = read_source(&b, path, rel, line_common, 1);
+        snprintf(rel, sizeof(rel), "%s/lemmas.txt", lang);
+        snprintf(path, sizeof(path), "%s/%s", dirs[d], rel);
+        if (rc == EV_OK)
+            rc = read_source(&b, path, rel, line_lemma, 1);
     }
     for (size_t d = 0; d < ndirs && rc == EV_OK; d++) {
         rc = read_dir(&b, dirs[d], "common/people", line_people);
@@ -884,6 +1166,20 @@ out:
     for (size_t i = 0; i < b.capcommon; i++)
         free(b.common[i]);
     free(b.common);
+    for (size_t i = 0; i < b.nlem; i++) {
+        free(b.lem_form[i]);
+        free(b.lem_lemma[i]);
+    }
+    free(b.lem_form);
+    free(b.lem_lemma);
+    free(b.lem_noun);
+    free(b.lem_verb);
+    free(b.lem_next);
+    free(b.lem_head);
+    for (size_t i = 0; i < b.caplemma; i++)
+        free(b.lemma_key[i]);
+    free(b.lemma_key);
+    free(b.lemma_entry);
     return rc;
 }
 

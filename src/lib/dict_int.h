@@ -27,7 +27,7 @@
 #include <string.h>
 
 #define EV_PACK_MAGIC "EVPACK01"
-#define EV_PACK_VERSION 7
+#define EV_PACK_VERSION 8
 #define EV_PACK_MAX_TOKENS 16
 /* Cities at least this populous match even when named like a common word. */
 #define EV_COMMON_MAX_POP 300000u
@@ -41,8 +41,19 @@ enum {
     PK_METONYM,
     PK_AGENT,
     PK_PREP,
+    PK_TRIGGER,   /* an event pattern: name = trigger text, code = CAMEO,
+                     role = target spec, entity = words after the head */
+    PK_LEMMA,     /* a form of a lemma that event patterns need:
+                     name = the lemma */
+    PK_SPEECH,    /* a reporting verb or preposition (dire, selon, say) */
+    PK_CAMEO,     /* a CAMEO code: name = code, entity = description,
+                     role = PLOVER type, lat = Goldstein, population =
+                     QuadClass */
     PK_NKINDS
 };
+
+/* Trigger flags (pk_entry.flags of PK_TRIGGER). */
+enum { PKT_NOUN = 1, PKT_SYM = 2 };
 
 /* Phrase flags. Bits 8-15 hold the kind of the phrase's entry, so the
  * matcher need not fetch the entry to skip prepositions. */
@@ -60,6 +71,14 @@ enum {
 #define PK_PREP_LOCATIVE "locative"
 #define PK_PREP_GENITIVE "genitive"
 #define PK_PREP_ARTICLE "article"
+#define PK_PREP_CLAUSE "clause"      /* que, qui, that: opens a clause */
+#define PK_PREP_RELATIVE "relative"  /* qui, who, which: its subject is
+                                        the actor before it */
+#define PK_PREP_NEGATION "negation"  /* ne, pas, jamais, not, never */
+#define PK_PREP_MODAL "modal"        /* pourrait, could, may */
+#define PK_PREP_COORD "coord"        /* et, and: joins two actors */
+#define PK_PREP_PASSIVE "passive"    /* été, been, was: a participle after
+                                        it is passive */
 
 typedef struct pk_header {
     char magic[8];
@@ -106,7 +125,7 @@ typedef struct pk_entry {
     uint32_t role;      /* agent role code, or preposition class */
     uint32_t source;    /* "common/people/europe-east.txt:7" */
     uint32_t roles, nroles;
-    uint32_t geonames, population, pad;
+    uint32_t geonames, population, flags;
     double lat, lon;
 } pk_entry;
 

@@ -40,6 +40,8 @@ void ev_doc_free(ev_doc *doc)
     ev_mem_free(alc, doc->sent);
     ev_mem_free(alc, doc->quote);
     ev_mem_free(alc, doc->mention);
+    ev_mem_free(alc, doc->hit);
+    ev_mem_free(alc, doc->event);
     ev_mem_free(alc, doc);
 }
 
@@ -52,6 +54,7 @@ static void reset(ev_doc *doc)
     doc->date_invalid = 0;
     doc->lex = NULL;
     doc->ntok = doc->nsent = doc->nquote = doc->nmention = 0;
+    doc->nhit = doc->nevent = 0;
 }
 
 static int digits(const char *p, size_t n)
@@ -173,6 +176,7 @@ int ev_doc_code(ev_doc *doc, const ev_input *in, ev_err *err)
     if ((rc = ev_tokenize(doc)) < 0 || (rc = ev_segment(doc)) < 0 ||
         (rc = ev_extract_actors(doc)) < 0 ||
         (rc = ev_attribute_quotes(doc)) < 0 ||
+        (rc = ev_extract_events(doc)) < 0 ||
         (rc = ev_mentions_finish(doc)) < 0)
         goto out;
     return EV_OK;
@@ -293,5 +297,29 @@ int ev_mentions_finish(ev_doc *doc)
         if (q->speaker >= 0 && (size_t)q->speaker < n)
             q->speaker = (int32_t)where[q->speaker];
     }
+    for (size_t i = 0; i < doc->nevent; i++) {
+        ev_event *e = &doc->event[i];
+        int32_t *refs[] = {&e->source, &e->target, &e->attributed_to,
+                           &e->date, &e->place};
+        for (size_t r = 0; r < 5; r++)
+            if (*refs[r] >= 0 && (size_t)*refs[r] < n)
+                *refs[r] = (int32_t)where[*refs[r]];
+    }
+    return EV_OK;
+}
+
+const ev_event *ev_doc_events(const ev_doc *doc, size_t *n)
+{
+    *n = doc->nevent;
+    return doc->event;
+}
+
+int ev_doc_add_hit(ev_doc *doc, uint32_t tok, uint32_t entry)
+{
+    if (doc->nhit == doc->caphit &&
+        ev_vec_reserve(doc->opts.alloc, (void **)&doc->hit, &doc->caphit,
+                       doc->nhit + 1, sizeof(ev_hit)) < 0)
+        return EV_ENOMEM;
+    doc->hit[doc->nhit++] = (ev_hit){tok, entry};
     return EV_OK;
 }

@@ -29,14 +29,31 @@ struct ev_doc {
     size_t nquote, capquote;
     ev_mention *mention;
     size_t nmention, capmention;
+    struct ev_hit *hit;        /* event triggers and speech words found */
+    size_t nhit, caphit;
+    ev_event *event;
+    size_t nevent, capevent;
 };
+
+/* A trigger or speech word of the pack found at token `tok`. */
+typedef struct ev_hit {
+    uint32_t tok;
+    uint32_t entry;
+} ev_hit;
+
+/* Record a hit (the actor matcher finds them in its pass). */
+int ev_doc_add_hit(ev_doc *doc, uint32_t tok, uint32_t entry);
+
+/* The actor mention a singular pronoun at token `tok` stands for, added
+ * as a "coref:pronoun" mention: its index, -1 if none, -2 out of memory. */
+long ev_resolve_pronoun(ev_doc *doc, uint32_t tok);
 
 /* Append a zeroed mention of `kind` over tokens [tok_start, tok_end),
  * its offsets and sentence filled from the tokens, and its rule set.
  * Returns it, or NULL when out of memory. The pointer is valid until the
  * next call. Stages add mentions in any order; ev_mentions_finish()
  * sorts them and remaps the indexes that point at mentions (quantity
- * `of`, quote `speaker`). */
+ * `of`, quote `speaker`, event actors, dates and places). */
 ev_mention *ev_doc_add_mention(ev_doc *doc, ev_mention_kind kind,
                                size_t tok_start, size_t tok_end,
                                const char *rule);
@@ -51,6 +68,7 @@ int ev_tokenize(ev_doc *doc);
 int ev_segment(ev_doc *doc);
 int ev_extract_actors(ev_doc *doc);
 int ev_attribute_quotes(ev_doc *doc);
+int ev_extract_events(ev_doc *doc);
 
 /* Look `p[0..n)` (a word, without its period) up in the abbreviation
  * table of the document's language; a capitalised form also matches a

@@ -54,9 +54,7 @@ static long antecedent(const ev_doc *doc, uint32_t tok)
     return -1;
 }
 
-/* Resolve the singular pronoun at token `tok` to the last person named:
- * add its mention and return its index, or -1. */
-static long resolve_pronoun(ev_doc *doc, uint32_t tok)
+long ev_resolve_pronoun(ev_doc *doc, uint32_t tok)
 {
     long p = antecedent(doc, tok);
     if (p < 0)
@@ -113,7 +111,7 @@ static long speaker_of(ev_doc *doc, const ev_quote *q)
             (after >= 0 && doc->mention[after].tok_start <= t))
             break;
         if (pronoun_class(doc, tk) == EV_PRON_SINGULAR)
-            return resolve_pronoun(doc, t);
+            return ev_resolve_pronoun(doc, t);
     }
     if (after >= 0 && attached)
         return after;
@@ -126,7 +124,7 @@ static long speaker_of(ev_doc *doc, const ev_quote *q)
     /* 3. A pronoun opening the sentence. */
     const ev_token *first = &doc->tok[s->tok_start];
     if (pronoun_class(doc, first) == EV_PRON_SINGULAR)
-        return resolve_pronoun(doc, s->tok_start);
+        return ev_resolve_pronoun(doc, s->tok_start);
     return after;
 }
 

@@ -248,6 +248,90 @@ static int put_mentions(ev_buf *b, const ev_doc *doc)
     return EV_OK;
 }
 
+/* `"key":{"mention":"mK","code":"X"}` or `"key":null`. */
+static int put_actor_ref(ev_buf *b, const char *key, const ev_mention *ms,
+                         int32_t m)
+{
+    int rc;
+    if ((rc = ev_buf_puts(b, key)) < 0)
+        return rc;
+    if (m < 0)
+        return ev_buf_puts(b, "null");
+    if ((rc = ev_buf_puts(b, "{\"mention\":\"m")) < 0 ||
+        (rc = ev_buf_put_u64(b, (unsigned long long)m + 1)) < 0 ||
+        (rc = put_field(b, "\",\"code\":", ms[m].u.actor.code)) < 0)
+        return rc;
+    return ev_buf_putc(b, '}');
+}
+
+static int put_mention_ref(ev_buf *b, const char *key, int32_t m)
+{
+    int rc;
+    if ((rc = ev_buf_puts(b, key)) < 0)
+        return rc;
+    if (m < 0)
+        return ev_buf_puts(b, "null");
+    if ((rc = ev_buf_puts(b, "\"m")) < 0 ||
+        (rc = ev_buf_put_u64(b, (unsigned long long)m + 1)) < 0)
+        return rc;
+    return ev_buf_putc(b, '"');
+}
+
+/* The events array's items (SCHEMA.md). */
+static int put_events(ev_buf *b, const ev_doc *doc)
+{
+    size_t n, nm;
+    const ev_event *e = ev_doc_events(doc, &n);
+    const ev_mention *ms = ev_doc_mentions(doc, &nm);
+    ev_slice text = ev_doc_text(doc), pub = ev_doc_date(doc);
+    int rc;
+    for (size_t i = 0; i < n; i++) {
+        ev_slice root = {e[i].cameo.p, e[i].cameo.n >= 2 ? 2 : e[i].cameo.n};
+        ev_slice date = pub.n >= 10 ? (ev_slice){pub.p, 10} : pub;
+        if (e[i].date >= 0 && ms[e[i].date].u.time.value.n)
+            date = ms[e[i].date].u.time.value;
+        char gold[32];
+        snprintf(gold, sizeof(gold), "%.1f", e[i].goldstein);
+        if ((rc = ev_buf_puts(b, i ? ",{\"id\":\"e" : "{\"id\":\"e")) < 0 ||
+            (rc = ev_buf_put_u64(b, i + 1)) < 0 ||
+            (rc = ev_buf_puts(b, "\",\"sentence\":")) < 0 ||
+            (rc = ev_buf_put_u64(b, e[i].sentence)) < 0 ||
+            (rc = put_actor_ref(b, ",\"source\":", ms, e[i].source)) < 0 ||
+            (rc = put_actor_ref(b, ",\"target\":", ms, e[i].target)) < 0 ||
+            (rc = put_field(b, ",\"cameo\":", e[i].cameo)) < 0 ||
+            (rc = put_field(b, ",\"root\":", root)) < 0 ||
+            (rc = ev_buf_puts(b, ",\"quad\":")) < 0 ||
+            (rc = ev_buf_put_u64(b, e[i].quad)) < 0 ||
+            (rc = ev_buf_puts(b, ",\"goldstein\":")) < 0 ||
+            (rc = ev_buf_puts(b, gold)) < 0 ||
+            (rc = put_field(b, ",\"plover\":", e[i].plover)) < 0 ||
+            (rc = put_field(b, ",\"date\":", date)) < 0 ||
+            (rc = ev_buf_puts(b, (e[i].flags & EV_EVENT_DATE_PUBLISHED)
+                                     ? ",\"date_from\":\"publication\""
+                                     : ",\"date_from\":\"text\"")) < 0 ||
+            (rc = put_mention_ref(b, ",\"place\":", e[i].place)) < 0 ||
+            (rc = put_mention_ref(b, ",\"attributed_to\":", e[i].attributed_to)) < 0 ||
+            (rc = ev_buf_puts(b, (e[i].flags & EV_EVENT_NEGATED)
+                                     ? ",\"negated\":true" : ",\"negated\":false")) < 0 ||
+            (rc = ev_buf_puts(b, e[i].modality == EV_MODALITY_POSSIBLE
+                                     ? ",\"modality\":\"possible\""
+                                     : ",\"modality\":\"asserted\"")) < 0 ||
+            (rc = ev_buf_puts(b, (e[i].flags & EV_EVENT_SYMMETRIC)
+                                     ? ",\"symmetric\":true" : ",\"symmetric\":false")) < 0 ||
+            (rc = ev_buf_puts(b, (e[i].flags & EV_EVENT_PASSIVE)
+                                     ? ",\"passive\":true" : ",\"passive\":false")) < 0 ||
+            (rc = ev_buf_puts(b, ",\"trigger\":{")) < 0 ||
+            (rc = put_span(b, e[i].cp_start, e[i].cp_end)) < 0 ||
+            (rc = ev_buf_puts(b, ",\"text\":")) < 0 ||
+            (rc = ev_buf_put_json_str(b, text.p + e[i].start,
+                                      e[i].end - e[i].start)) < 0 ||
+            (rc = put_field(b, "},\"rule\":", e[i].rule)) < 0 ||
+            (rc = ev_buf_putc(b, '}')) < 0)
+            return rc;
+    }
+    return EV_OK;
+}
+
 static int jsonl_write(ev_sink *s, const ev_doc *doc, ev_err *err)
 {
     (void)err;
@@ -312,7 +396,9 @@ static int jsonl_write(ev_sink *s, const ev_doc *doc, ev_err *err)
         if (rc < 0 || (rc = put_key(b, ",\"direct\":true}")) < 0)
             goto out;
     }
-    if ((rc = put_key(b, "],\"events\":[]}\n")) < 0)
+    if ((rc = put_key(b, "],\"events\":[")) < 0 ||
+        (rc = put_events(b, doc)) < 0 ||
+        (rc = put_key(b, "]}\n")) < 0)
         goto out;
     return EV_OK;
 out:

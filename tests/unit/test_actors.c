@@ -30,6 +30,7 @@ static void put(const char *rel, const char *text)
 }
 
 static char problems[2048];
+static ev_dict *pack;
 
 static void collect(const char *file, size_t line, const char *msg,
                     void *payload)
@@ -71,10 +72,74 @@ static void write_sources(void)
     put("fr/agents.txt", "armée; armées | MIL\nsoldat; soldats | MIL\n"
                          "président | GOV\n");
     put("fr/prepositions.txt", "à; en | locative\nde; du | genitive\n"
-                               "la; le | article\n");
+                               "la; le; les; l' | article\nque; qu' | clause\n"
+                               "qui | relative\nne; n'; pas | negation\n"
+                               "pourrait | modal\nété | passive\n"
+                               "et | coord\n");
+    put("fr/lemmas.txt",
+        "rencontré | rencontrer | VERB\nrencontre | rencontrer | VERB\n"
+        "rencontre | rencontre | NOUN\nrencontrer | rencontrer | VERB\n"
+        "remercie | remercier | VERB\nremercié | remercier | VERB\n"
+        "combattu | combattre | VERB\nattaqué | attaquer | VERB\n"
+        "attaquer | attaquer | VERB\nattaque | attaque | NOUN\n"
+        "confirmé | confirmer | VERB\ngratitude | gratitude | NOUN\n"
+        "exprimé | exprimer | VERB\narrêté | arrêter | VERB\n");
+    put("fr/events.txt",
+        "rencontrer | 040 | OBJ; avec | sym\nremercier | 051 | OBJ\n"
+        "exprimer ... gratitude | 051 | à\nexprimer | 010 | -\n"
+        "combattre | 190 | OBJ; contre\nattaquer | 190 | OBJ\n"
+        "attaque | 190 | contre | noun\narrêter | 173 | OBJ\n");
+    put("fr/speech.txt", "confirmer | verb\nselon | prep\n");
+    put("common/cameo.txt",
+        "01 | MAKE PUBLIC STATEMENT | 1 | 0.0 | -\n"
+        "010 | Make statement | 1 | 0.0 | -\n"
+        "04 | CONSULT | 1 | 1.0 | CONSULT\n040 | Consult | 1 | 1.0 | CONSULT\n"
+        "05 | COOPERATE | 1 | 3.5 | SUPPORT\n051 | Praise | 1 | 3.4 | SUPPORT\n"
+        "17 | COERCE | 4 | -7.0 | COERCE\n173 | Arrest | 4 | -5.0 | COERCE\n"
+        "19 | FIGHT | 4 | -10.0 | ASSAULT\n190 | Fight | 4 | -10.0 | ASSAULT\n");
 }
 
-static ev_dict *pack;
+/* Code `text` and render each event as "SRC>TGT:CAMEO" plus flags:
+ * ~ negated, ? possible, @SPEAKER attributed. */
+static const char *events(const char *text)
+{
+    static char out[1024];
+    const ev_dict *dicts[] = {pack};
+    ev_doc_options o = EV_DOC_OPTIONS_INIT;
+    o.dicts = dicts;
+    o.ndicts = 1;
+    ev_doc *doc;
+    out[0] = '\0';
+    if (ev_doc_new(&doc, &o) < 0)
+        return "(error)";
+    ev_input in;
+    memset(&in, 0, sizeof(in));
+    in.text = (ev_slice){text, strlen(text)};
+    in.lang = (ev_slice){"fr", 2};
+    in.date = (ev_slice){"2025-09-03", 10};
+    if (ev_doc_code(doc, &in, NULL) == EV_OK) {
+        size_t ne, nm, k = 0;
+        const ev_event *e = ev_doc_events(doc, &ne);
+        const ev_mention *m = ev_doc_mentions(doc, &nm);
+        for (size_t i = 0; i < ne && k + 100 < sizeof(out); i++) {
+            const ev_actor *src = &m[e[i].source].u.actor;
+            const ev_actor *tgt = e[i].target >= 0 ? &m[e[i].target].u.actor : NULL;
+            k += (size_t)snprintf(out + k, sizeof(out) - k, "%s%.*s>%.*s:%.*s%s%s",
+                                  k ? " " : "", (int)src->code.n, src->code.p,
+                                  tgt ? (int)tgt->code.n : 1,
+                                  tgt ? tgt->code.p : "-", (int)e[i].cameo.n,
+                                  e[i].cameo.p,
+                                  e[i].flags & EV_EVENT_NEGATED ? "~" : "",
+                                  e[i].modality == EV_MODALITY_POSSIBLE ? "?" : "");
+            if (e[i].attributed_to >= 0)
+                k += (size_t)snprintf(out + k, sizeof(out) - k, "@%.*s",
+                                      (int)m[e[i].attributed_to].u.actor.code.n,
+                                      m[e[i].attributed_to].u.actor.code.p);
+        }
+    }
+    ev_doc_free(doc);
+    return out;
+}
 
 /* Code `text` (French) published on `date`; render its mentions as
  * "text=CODE" (actors) or "text@COUNTRY" (places), joined by ' '. */
@@ -217,6 +282,38 @@ int main(void)
     CHECK_EQ_STR(speakers("« Personne », dit la Russie."),
                  "Personne<-Russie=RUS");
     CHECK_EQ_STR(speakers("Il pleut. « Rien »."), "Rien<--=-");  /* none */
+
+    /* Events: subject, object, preposition targets, the most specific
+     * pattern, statements dropped. */
+    CHECK_EQ_STR(events("Vladimir Poutine a rencontré Kim Jong-un."),
+                 "RUSGOV>PRKGOV:040");
+    CHECK_EQ_STR(events("Poutine a exprimé sa gratitude à Kim Jong-un."),
+                 "RUSGOV>PRKGOV:051");
+    CHECK_EQ_STR(events("Poutine a exprimé des doutes."), "");
+    /* Passive: the subject undergoes, "par X" acts. */
+    CHECK_EQ_STR(events("Kim Jong-un a été remercié par Poutine."),
+                 "RUSGOV>PRKGOV:051");
+    /* Relative clause, coordination, negation, modality. */
+    CHECK_EQ_STR(events("Les soldats nord-coréens qui ont combattu la Russie."),
+                 "PRKMIL>RUS:190");
+    CHECK_EQ_STR(events("La Russie et la Corée du Nord ont attaqué les "
+                        "États-Unis."),
+                 "RUS>USA:190 PRK>USA:190");
+    CHECK_EQ_STR(events("La Russie n'a pas attaqué la Corée du Nord."),
+                 "RUS>PRK:190~");
+    CHECK_EQ_STR(events("La Russie pourrait attaquer la Corée du Nord."),
+                 "RUS>PRK:190?");
+    /* Attribution: the subject of a speech verb; a quote's speaker. */
+    CHECK_EQ_STR(events("Poutine a confirmé que l'armée nord-coréenne a "
+                        "combattu la Russie."),
+                 "PRKMIL>RUS:190@RUSGOV");
+    CHECK_EQ_STR(events("Vladimir Poutine a parlé. Il a ajouté : « la Corée "
+                        "du Nord a attaqué la Russie »."),
+                 "PRK>RUS:190@RUSGOV");
+    /* A nominalisation takes its source from its complement only. */
+    CHECK_EQ_STR(events("L'attaque de la Russie contre la Corée du Nord."),
+                 "RUS>PRK:190");
+    CHECK_EQ_STR(events("La Russie a parlé de l'attaque."), "");
 
     /* Problems are reported with file and line, and nothing is written. */
     put("fr/agents.txt", "armée | MIL\nsoldat | military\n");
