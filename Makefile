@@ -53,7 +53,8 @@ HEADERS := $(wildcard include/evcode/*.h)
 .SUFFIXES:
 
 PACKS := $(BUILD)/packs/fr.pack $(BUILD)/packs/en.pack
-PACK_SRC = $(shell find data -name '*.txt' 2>/dev/null)
+# The folders too: adding or removing a source file changes their mtime.
+PACK_SRC = $(shell find data -name '*.txt' -o -type d 2>/dev/null)
 
 all: $(BUILD)/libevcode.a $(BUILD)/libevcode.so $(BUILD)/evcode build/evcode.1 $(PACKS) $(GEO_OUT)
 
