@@ -237,7 +237,11 @@ def main():
             elif fn == "events.txt":
                 check_events(path, codes)
             elif fn == "prepositions.txt":
-                check_classes(path, {"locative", "genitive", "article"})
+                check_classes(path, {"locative", "genitive", "article",
+                                     "clause", "relative", "negation",
+                                     "modal", "passive", "coord"})
+            elif fn == "speech.txt":
+                check_classes(path, {"verb", "prep"})
             else:
                 err(path, 0, "unknown data file (see docs/data-format.md)")
     for e in errors:
