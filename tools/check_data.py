@@ -240,6 +240,10 @@ def main():
                 check_classes(path, {"locative", "genitive", "article",
                                      "clause", "relative", "negation",
                                      "modal", "passive", "coord"})
+            elif fn == "contractions.txt":
+                for n, f, _ in entries(path):
+                    if len(f) != 2 or " " in f[1]:
+                        err(path, n, "expected 'form | preposition'")
             elif fn == "speech.txt":
                 check_classes(path, {"verb", "prep"})
             else:

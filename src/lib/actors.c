@@ -96,13 +96,13 @@ static int find_matches(ev_doc *doc, const ev_dict *d, match **out,
                 /* Event triggers and speech words: recorded for the event
                  * stage (their heads are one word). */
                 if (p->ntok == 1 &&
-                    !(doc->nhit && doc->hit[doc->nhit - 1].tok == i &&
-                      doc->hit[doc->nhit - 1].entry == p->entry) &&
-                    ev_doc_add_hit(doc, (uint32_t)i, p->entry) < 0)
+                    ev_doc_add_hit(doc, (uint32_t)i, p->entry,
+                                   p->flags & (PKF_VERB | PKF_NOUN)) < 0)
                     return EV_ENOMEM;
                 continue;
             }
             if (kind == PK_PREP || kind == PK_LEMMA || kind == PK_CAMEO ||
+                kind == PK_CONTRACT ||
                 (p->flags & PKF_COMMON) || i + p->ntok > doc->ntok ||
                 !token_case_ok(t, p->flags))
                 continue;

@@ -52,6 +52,7 @@ typedef struct {
     size_t nlem, caplem;
     int32_t *lem_head;     /* hash of lemmas -> first index, -1 empty */
     size_t caphead;
+    uint32_t form_flags;   /* PKF_VERB/PKF_NOUN of the form being added */
     uint32_t *lemma_entry; /* PK_LEMMA entry of each lemma, by hash */
     char **lemma_key;
     size_t caplemma;
@@ -313,6 +314,7 @@ static int add_phrase(builder *b, uint32_t entry, const char *name,
         ph.flags |= PKF_CAPS;
     if (proper)
         ph.flags |= PKF_PROPER;
+    ph.flags |= b->form_flags;
     int titled = nt > 1;
     for (size_t i = 0; i < nt; i++)
         if (t[i].kind == EV_TOK_WORD &&
@@ -688,17 +690,28 @@ static int each_form(builder *b, const char *lemma, int pos,
                      int (*fn)(builder *, uint32_t, const char *),
                      uint32_t entry)
 {
-    int rc;
+    int rc, known = 0;
     if (b->caphead) {
         for (int32_t k = b->lem_head[lem_slot(b, lemma)]; k >= 0;
              k = b->lem_next[k]) {
             if ((pos == 1 && !b->lem_verb[k]) || (pos == 2 && !b->lem_noun[k]))
                 continue;
-            if ((rc = fn(b, entry, b->lem_form[k])) < 0)
+            b->form_flags = (b->lem_verb[k] ? PKF_VERB : 0) |
+                            (b->lem_noun[k] ? PKF_NOUN : 0);
+            known |= b->form_flags != 0;
+            rc = fn(b, entry, b->lem_form[k]);
+            b->form_flags = 0;
+            if (rc < 0)
                 return rc;
         }
     }
-    return fn(b, entry, lemma);
+    /* The lemma itself: a verb, a noun, or either when the table does not
+     * know it. */
+    b->form_flags = pos == 1 ? PKF_VERB : pos == 2 ? PKF_NOUN
+                  : known ? 0 : PKF_VERB | PKF_NOUN;
+    rc = fn(b, entry, lemma);
+    b->form_flags = 0;
+    return rc;
 }
 
 static int add_word_phrase(builder *b, uint32_t entry, const char *form)
@@ -824,6 +837,24 @@ static int line_speech(builder *b, char **f, size_t nf)
         return rc;
     if (strcmp(f[1], "verb") == 0)
         return each_form(b, f[0], 1, add_word_phrase, idx);
+    return add_phrase(b, idx, f[0], 0);
+}
+
+/* <lang>/contractions.txt: form | preposition */
+static int line_contraction(builder *b, char **f, size_t nf)
+{
+    if (nf != 2 || !*f[1] || strchr(f[1], ' ')) {
+        problem(b, "expected 'form | preposition'");
+        return EV_OK;
+    }
+    pk_entry e;
+    uint32_t idx;
+    int rc = new_entry(b, PK_CONTRACT, &idx, &e);
+    if (rc < 0)
+        return rc;
+    e.name = intern_s(b, f[1]);
+    if ((rc = push_entry(b, &e)) < 0)
+        return rc;
     return add_phrase(b, idx, f[0], 0);
 }
 
@@ -1125,6 +1156,7 @@ int ev_dict_compile(const char *lang, const char *const *dirs, size_t ndirs,
                  {"agents.txt", 1, line_agent},
                  {"prepositions.txt", 1, line_prep},
                  {"speech.txt", 1, line_speech},
+                 {"contractions.txt", 1, line_contraction},
                  {"events.txt", 1, line_event}};
     /* Common words and lemmas first: places are checked against the
      * words, and event triggers expanded with the lemmas. */

@@ -27,7 +27,7 @@
 #include <string.h>
 
 #define EV_PACK_MAGIC "EVPACK01"
-#define EV_PACK_VERSION 8
+#define EV_PACK_VERSION 10
 #define EV_PACK_MAX_TOKENS 16
 /* Cities at least this populous match even when named like a common word. */
 #define EV_COMMON_MAX_POP 300000u
@@ -46,6 +46,8 @@ enum {
     PK_LEMMA,     /* a form of a lemma that event patterns need:
                      name = the lemma */
     PK_SPEECH,    /* a reporting verb or preposition (dire, selon, say) */
+    PK_CONTRACT,  /* a contraction: name = the preposition it holds
+                     ("au" holds "à") */
     PK_CAMEO,     /* a CAMEO code: name = code, entity = description,
                      role = PLOVER type, lat = Goldstein, population =
                      QuadClass */
@@ -62,8 +64,10 @@ enum {
     PKF_PROPER = 2,  /* a proper name: its first token must be capitalised */
     PKF_COMMON = 4,  /* a one-word place name that is also a common word of
                         the language ("Police", "March"): not matched */
-    PKF_TITLED = 8   /* every word of the name is capitalised ("The Colony",
+    PKF_TITLED = 8,  /* every word of the name is capitalised ("The Colony",
                         "New York"): so must they be in the text */
+    PKF_VERB = 16,   /* a trigger phrase made from a verb form */
+    PKF_NOUN = 32    /* a trigger phrase made from a noun form */
 };
 #define PKF_KIND(flags) (((flags) >> 8) & 0xff)
 

@@ -314,12 +314,17 @@ const ev_event *ev_doc_events(const ev_doc *doc, size_t *n)
     return doc->event;
 }
 
-int ev_doc_add_hit(ev_doc *doc, uint32_t tok, uint32_t entry)
+int ev_doc_add_hit(ev_doc *doc, uint32_t tok, uint32_t entry, uint32_t flags)
 {
+    for (size_t k = doc->nhit; k-- > 0 && doc->hit[k].tok == tok;)
+        if (doc->hit[k].entry == entry) {
+            doc->hit[k].flags |= flags;
+            return EV_OK;
+        }
     if (doc->nhit == doc->caphit &&
         ev_vec_reserve(doc->opts.alloc, (void **)&doc->hit, &doc->caphit,
                        doc->nhit + 1, sizeof(ev_hit)) < 0)
         return EV_ENOMEM;
-    doc->hit[doc->nhit++] = (ev_hit){tok, entry};
+    doc->hit[doc->nhit++] = (ev_hit){tok, entry, flags};
     return EV_OK;
 }

@@ -39,10 +39,12 @@ struct ev_doc {
 typedef struct ev_hit {
     uint32_t tok;
     uint32_t entry;
+    uint32_t flags;   /* PKF_VERB, PKF_NOUN: the forms that matched */
 } ev_hit;
 
-/* Record a hit (the actor matcher finds them in its pass). */
-int ev_doc_add_hit(ev_doc *doc, uint32_t tok, uint32_t entry);
+/* Record a hit (the actor matcher finds them in its pass); a second hit of
+ * the same entry at the same token adds its flags. */
+int ev_doc_add_hit(ev_doc *doc, uint32_t tok, uint32_t entry, uint32_t flags);
 
 /* The actor mention a singular pronoun at token `tok` stands for, added
  * as a "coref:pronoun" mention: its index, -1 if none, -2 out of memory. */

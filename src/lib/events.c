@@ -201,14 +201,34 @@ static long coordinated(const ev_doc *doc, const ev_dict *d, long m,
     return other;
 }
 
+/* Is token `i` the preposition `prep`, or a contraction holding it
+ * ("au" for "à")? */
+static int is_prep(const ev_doc *doc, const ev_dict *d, size_t i,
+                   const char *prep, size_t n)
+{
+    const ev_token *t = &doc->tok[i];
+    if (t->kind != EV_TOK_WORD)
+        return 0;
+    if (t->key.n == n && memcmp(t->key.p, prep, n) == 0)
+        return 1;
+    const pk_bucket *b = ev_dict_find(d, t->fold.p, t->fold.n);
+    for (uint32_t k = 0; b && k < PKB_LEN(b->len); k++) {
+        const pk_phrase *p = &d->phr[d->lst[b->list + k]];
+        const pk_entry *e = &d->ent[p->entry];
+        if (p->ntok == 1 && e->kind == PK_CONTRACT &&
+            pk_key_eq(pk_str(d, e->name), prep, n))
+            return 1;
+    }
+    return 0;
+}
+
 /* The first actor after the word `prep` in tokens [a, b), or -1. */
-static long actor_after_word(const ev_doc *doc, uint32_t a, uint32_t b,
+static long actor_after_word(const ev_doc *doc, const ev_dict *d,
+                             uint32_t a, uint32_t b,
                              const char *prep, size_t n)
 {
     for (uint32_t i = a; i < b; i++) {
-        const ev_token *t = &doc->tok[i];
-        if (t->kind != EV_TOK_WORD || t->key.n != n ||
-            memcmp(t->key.p, prep, n) != 0)
+        if (!is_prep(doc, d, i, prep, n))
             continue;
         long m = first_actor_in(doc, i + 1, i + 2 + PREP_GAP < b ? i + 2 + PREP_GAP : b);
         if (m >= 0)
@@ -238,7 +258,7 @@ static long find_target(const ev_doc *doc, const ev_dict *d, const pk_entry *e,
             if (m >= 0)
                 *by_object = 1;
         } else if (!(n == 1 && spec[0] == '-')) {
-            m = actor_after_word(doc, from, to, spec, n);
+            m = actor_after_word(doc, d, from, to, spec, n);
         }
         if (m >= 0)
             return m;
@@ -440,9 +460,9 @@ static int code_noun(ev_doc *doc, const ev_dict *d, const pk_entry *trig,
     if (source < 0 && ts >= 2 && (doc->tok[ts - 1].flags & EV_TOKF_CLITIC))
         source = last_actor_in(doc, c->a, ts - 1);
     if (source < 0) {  /* "the attack by X", "l'arrestation par X" */
-        source = actor_after_word(doc, end, c->b, "by", 2);
+        source = actor_after_word(doc, d, end, c->b, "by", 2);
         if (source < 0)
-            source = actor_after_word(doc, end, c->b, "par", 3);
+            source = actor_after_word(doc, d, end, c->b, "par", 3);
     }
     if (gen_target && genitive >= 0)
         target = genitive;
@@ -499,13 +519,15 @@ static int code_trigger(ev_doc *doc, const ev_dict *d, const pk_entry *trig,
     if (source == -2)
         return EV_ENOMEM;
     long other = source >= 0 ? coordinated(doc, d, source, c.a) : -1;
+    /* Targets are looked for from the verb on: "appeler X à la
+     * libération", "exprimer sa gratitude à X". */
     int by_object;
-    long target = find_target(doc, d, trig, end, c.b, &by_object);
+    long target = find_target(doc, d, trig, ts + 1, c.b, &by_object);
     if (passive && (by_object || target < 0)) {
         /* The subject underwent it; "par X" / "by X" did it. */
-        long agent = actor_after_word(doc, end, c.b, "par", 3);
+        long agent = actor_after_word(doc, d, end, c.b, "par", 3);
         if (agent < 0)
-            agent = actor_after_word(doc, end, c.b, "by", 2);
+            agent = actor_after_word(doc, d, end, c.b, "by", 2);
         target = source;
         source = agent;
         other = -1;
@@ -567,9 +589,24 @@ int ev_extract_events(ev_doc *doc)
          * noun: only noun-flagged patterns apply, as nominalisations.
          * Otherwise it is a verb: every pattern applies, as a verb. */
         int noun = tok > 0 && (word_class(doc, d, tok - 1) & W_ARTICLE);
+        /* "au grand défilé": a determiner, one word, then the noun. */
+        if (!noun && tok > 1 && doc->tok[tok - 1].kind == EV_TOK_WORD &&
+            !(doc->tok[tok - 1].flags & EV_TOKF_CAP) &&
+            word_class(doc, d, tok - 1) == 0 &&
+            (word_class(doc, d, tok - 2) & W_ARTICLE))
+            noun = 1;
+        /* A capitalised trigger inside a sentence is part of a name
+         * ("la Seconde Guerre mondiale"). */
+        int named = (doc->tok[tok].flags & EV_TOKF_CAP) && tok > 0 &&
+                    doc->tok[tok - 1].sentence == doc->tok[tok].sentence;
         for (; k < doc->nhit && doc->hit[k].tok == tok; k++) {
             const pk_entry *e = &d->ent[doc->hit[k].entry];
-            if (e->kind != PK_TRIGGER || (noun && !(e->flags & PKT_NOUN)))
+            uint32_t hf = doc->hit[k].flags;
+            /* A noun reading needs a noun form of a noun-flagged pattern,
+             * a verb reading a verb form. */
+            if (e->kind != PK_TRIGGER || named ||
+                (noun && (!(e->flags & PKT_NOUN) || !(hf & PKF_NOUN))) ||
+                (!noun && !(hf & PKF_VERB)))
                 continue;
             uint32_t end = rest_matches(doc, d, e, tok);
             uint32_t len = (uint32_t)strlen(pk_str(d, e->entity));
