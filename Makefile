@@ -38,7 +38,8 @@ DEP_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 LIB_SRC := $(wildcard src/lib/*.c) $(wildcard src/util/*.c)
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lexicon.o
-CLI_OBJ := $(BUILD)/obj/src/cli/main.o $(BUILD)/obj/gen/help.o
+CLI_OBJ := $(BUILD)/obj/src/cli/main.o $(BUILD)/obj/src/cli/peerdicts.o \
+           $(BUILD)/obj/gen/help.o
 LEX_DATA := $(wildcard data/*/abbreviations.txt data/*/clitics.txt \
                        data/*/stopwords.txt data/*/pronouns.txt)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -134,7 +135,8 @@ $(BUILD)/libevcode.a: $(LIB_OBJ)
 $(BUILD)/libevcode.so: $(LIB_OBJ)
 	$(CC) -shared $(LDFLAGS) -o $@ $^ $(DEP_LIBS)
 
-$(BUILD)/obj/src/cli/main.o: ALL_CFLAGS += -DEV_PACK_DIR='"$(abspath $(BUILD))/packs"'
+$(BUILD)/obj/src/cli/main.o: ALL_CFLAGS += -DEV_PACK_DIR='"$(abspath $(BUILD))/packs"' \
+    -DEV_DATA_DIR='"$(abspath data)"' -DEV_GEN_DATA_DIR='"$(abspath $(GEN))/data"'
 
 $(BUILD)/evcode: $(CLI_OBJ) $(BUILD)/libevcode.a
 	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libevcode.a $(DEP_LIBS)

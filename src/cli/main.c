@@ -2,6 +2,7 @@
  * It uses only include/evcode/ and src/util/. */
 #include "evcode/evcode.h"
 #include "../util/buf.h"
+#include "peerdicts.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -19,11 +20,17 @@ enum { EXIT_BAD_INPUT = 1, EXIT_USAGE = 2, EXIT_FATAL = 3 };
 #ifndef EV_PACK_DIR
 #define EV_PACK_DIR "build/packs"
 #endif
+#ifndef EV_DATA_DIR
+#define EV_DATA_DIR "data"
+#endif
+#ifndef EV_GEN_DATA_DIR
+#define EV_GEN_DATA_DIR "build/gen/data"
+#endif
 
 typedef struct {
     int jsonl, pretty;
     uint32_t doc_flags;
-    const char *lang, *date, *packs;
+    const char *lang, *date, *packs, *peer_dicts;
     size_t max_size;
     char **files;
     int nfiles;
@@ -33,6 +40,7 @@ typedef struct {
     options opt;
     ev_dict *dicts[8];
     size_t ndicts;
+    char peer_tmp[64];  /* temporary folder of converted --dicts */
     ev_doc *doc;
     ev_sink *sink;
     size_t failed;
@@ -318,6 +326,10 @@ static const char *opt_value(int argc, char **argv, int *i, const char *name,
 }
 
 static int load_packs(run *r);
+static int load_peer_dicts(run *r);
+static void remove_peer_tmp(run *r);
+static void report_problem(const char *file, size_t line, const char *msg,
+                           void *payload);
 
 static int cmd_code(int argc, char **argv)
 {
@@ -350,6 +362,8 @@ static int cmd_code(int argc, char **argv)
             o->lang = v;
         } else if ((v = opt_value(argc, argv, &i, "--packs", &missing))) {
             o->packs = v;
+        } else if ((v = opt_value(argc, argv, &i, "--dicts", &missing))) {
+            o->peer_dicts = v;
         } else if ((v = opt_value(argc, argv, &i, "--date", &missing))) {
             o->date = v;
         } else if ((v = opt_value(argc, argv, &i, "--max-doc-size",
@@ -366,7 +380,7 @@ static int cmd_code(int argc, char **argv)
             goto out;
         }
     }
-    if (load_packs(&r) < 0) {
+    if (load_packs(&r) < 0 || (o->peer_dicts && load_peer_dicts(&r) < 0)) {
         status = EXIT_USAGE;
         goto out;
     }
@@ -412,8 +426,73 @@ out:
     ev_doc_free(r.doc);
     for (size_t k = 0; k < r.ndicts; k++)
         ev_dict_free(r.dicts[k]);
+    remove_peer_tmp(&r);
     free(o->files);
     return status;
+}
+
+static void remove_peer_tmp(run *r)
+{
+    static const char *const files[] = {"common/orgs.txt",
+                                        "common/countries.txt",
+                                        "en/agents.txt", "en.pack", "common",
+                                        "en"};
+    if (!r->peer_tmp[0])
+        return;
+    for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+        char path[128];
+        snprintf(path, sizeof(path), "%s/%s", r->peer_tmp, files[i]);
+        remove(path);
+    }
+    remove(r->peer_tmp);
+}
+
+/* --dicts DIR: compile an English pack from evcode's data plus the
+ * actors and agents of a TABARI/PETRARCH dictionary folder, and use it
+ * instead of the English pack. */
+static int load_peer_dicts(run *r)
+{
+    snprintf(r->peer_tmp, sizeof(r->peer_tmp), "/tmp/evcode-dicts-XXXXXX");
+    if (!mkdtemp(r->peer_tmp)) {
+        r->peer_tmp[0] = '\0';
+        fprintf(stderr, "evcode: cannot make a temporary folder\n");
+        return -1;
+    }
+    int nactors;
+    if (peer_dicts_convert(r->opt.peer_dicts, r->peer_tmp, &nactors) < 0) {
+        fprintf(stderr, "evcode: cannot read the dictionaries in %s\n",
+                r->opt.peer_dicts);
+        return -1;
+    }
+    const char *dirs[] = {EV_DATA_DIR, EV_GEN_DATA_DIR, r->peer_tmp};
+    char pack[128];
+    size_t problems = 0;
+    snprintf(pack, sizeof(pack), "%s/en.pack", r->peer_tmp);
+    if (ev_dict_compile("en", dirs, 3, pack, report_problem, &problems) < 0) {
+        fprintf(stderr, "evcode: the dictionaries in %s do not compile "
+                        "(%zu problems)\n", r->opt.peer_dicts, problems);
+        return -1;
+    }
+    ev_dict *d;
+    ev_err err;
+    if (ev_dict_load(&d, pack, &err) < 0) {
+        fprintf(stderr, "evcode: %s: %s\n", pack, err.msg);
+        return -1;
+    }
+    size_t k = 0;
+    while (k < r->ndicts && strcmp(ev_dict_lang(r->dicts[k]), "en") != 0)
+        k++;
+    if (k < r->ndicts)
+        ev_dict_free(r->dicts[k]);
+    else if (r->ndicts < 8)
+        r->ndicts++;
+    else {
+        ev_dict_free(d);
+        return -1;
+    }
+    r->dicts[k] = d;
+    fprintf(stderr, "evcode: %d actors from %s\n", nactors, r->opt.peer_dicts);
+    return 0;
 }
 
 /* Load every `*.pack` of the pack directory. With --packs, a directory

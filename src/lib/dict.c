@@ -155,10 +155,17 @@ static size_t split_fields(char *line, char **f, size_t max)
 {
     size_t n = 0;
     char *p = line;
+    /* A trailing " |" (the line was trimmed) is an empty last field. */
+    size_t len = strlen(line);
+    int trailing = len >= 2 && line[len - 1] == '|' && line[len - 2] == ' ';
+    if (trailing)
+        line[len - 2] = '\0';
     for (;;) {
         char *bar = strstr(p, " | ");
         if (n + 1 >= max || !bar) {
             f[n++] = trim(p);
+            if (trailing && n < max)
+                f[n++] = line + len;  /* the empty string at the end */
             return n;
         }
         *bar = '\0';
@@ -346,7 +353,7 @@ static int add_names(builder *b, uint32_t entry, char *field, int proper)
             *semi = '\0';
         char *item = trim(save);
         save = semi ? semi + 1 : NULL;
-        if (!*item)
+        if (!*item || strcmp(item, "-") == 0)  /* "-": no name */
             continue;
         if (((item[0] >= 'a' && item[0] <= 'z') &&
              (item[1] >= 'a' && item[1] <= 'z') && item[2] == ':')) {
@@ -575,7 +582,7 @@ static int line_metonym(builder *b, char **f, size_t nf)
 
 static int line_agent(builder *b, char **f, size_t nf)
 {
-    if (nf < 2 || nf > 3 || !is_code(f[1], 3, 3)) {
+    if (nf < 2 || nf > 3 || !is_code(f[1], 3, 9)) {
         problem(b, "expected 'forms | ROLE | note'");
         return EV_OK;
     }
