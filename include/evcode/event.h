@@ -49,6 +49,9 @@ typedef struct ev_event {
     uint32_t flags;            /**< EV_EVENT_* */
     uint32_t modality;         /**< ev_modality */
     ev_slice rule;             /**< the pattern: "fr/events.txt:12" */
+    const char *source_why;    /**< how the source was found (static):
+                                    "subject", "relative pronoun"... */
+    const char *target_why;    /**< how the target was found, or "" */
 } ev_event;
 
 #ifdef __cplusplus

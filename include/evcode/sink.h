@@ -35,6 +35,19 @@ int ev_sink_jsonl_new(ev_sink **out, ev_write_fn write, void *payload,
                       const ev_alloc *alloc);
 
 /**
+ * Create a sink writing one event per line, tab-separated, in the 61
+ * columns of the GDELT 2.0 event table, filled where evcode has a value
+ * (docs/internals/sinks.md gives the mapping). No header line.
+ * @param out     receives the sink; free it with ev_sink_free()
+ * @param write   the byte destination
+ * @param payload passed to `write`
+ * @param alloc   NULL: the C library's allocator
+ * @return EV_OK or EV_ENOMEM.
+ */
+int ev_sink_tsv_new(ev_sink **out, ev_write_fn write, void *payload,
+                    const ev_alloc *alloc);
+
+/**
  * Write one coded document.
  * @return EV_OK, EV_EIO when the destination failed, EV_ENOMEM.
  */

@@ -28,7 +28,7 @@ enum { EXIT_BAD_INPUT = 1, EXIT_USAGE = 2, EXIT_FATAL = 3 };
 #endif
 
 typedef struct {
-    int jsonl, pretty;
+    int jsonl, pretty, explain, tsv;
     uint32_t doc_flags;
     const char *lang, *date, *packs, *peer_dicts;
     size_t max_size;
@@ -138,6 +138,68 @@ static int write_pretty(const ev_doc *doc)
     return ferror(stdout) ? EV_EIO : EV_OK;
 }
 
+static void print_mention(const ev_doc *doc, const ev_mention *ms, int32_t m)
+{
+    ev_slice text = ev_doc_text(doc);
+    if (m < 0) {
+        printf("none");
+        return;
+    }
+    printf("m%d \"", m + 1);
+    print_text(text.p + ms[m].start, ms[m].end - ms[m].start);
+    printf("\" %.*s", (int)ms[m].u.actor.code.n, ms[m].u.actor.code.p);
+}
+
+/* The --explain view: each sentence, its actors, and for each event the
+ * pattern, why its source and target were chosen, and its flags. */
+static int write_explain(const ev_doc *doc)
+{
+    ev_slice text = ev_doc_text(doc), id = ev_doc_id(doc);
+    size_t ns, nm, ne;
+    const ev_sentence *s = ev_doc_sentences(doc, &ns);
+    const ev_mention *ms = ev_doc_mentions(doc, &nm);
+    const ev_event *e = ev_doc_events(doc, &ne);
+    printf("# %.*s (%s)\n", (int)id.n, id.p, ev_doc_lang(doc));
+    for (size_t i = 0; i < ns; i++) {
+        printf("[%zu] ", i);
+        print_text(text.p + s[i].start, s[i].end - s[i].start);
+        printf("\n    actors:");
+        for (size_t k = 0; k < nm; k++)
+            if (ms[k].sentence == i && ms[k].kind == EV_MENTION_ACTOR) {
+                printf(" ");
+                print_mention(doc, ms, (int32_t)k);
+                printf(" (%.*s);", (int)ms[k].rule.n, ms[k].rule.p);
+            }
+        printf("\n");
+        for (size_t k = 0; k < ne; k++) {
+            if (e[k].sentence != i)
+                continue;
+            printf("    event e%zu %.*s, trigger \"", k + 1, (int)e[k].cameo.n,
+                   e[k].cameo.p);
+            print_text(text.p + e[k].start, e[k].end - e[k].start);
+            printf("\", pattern %.*s\n      source ", (int)e[k].rule.n,
+                   e[k].rule.p);
+            print_mention(doc, ms, e[k].source);
+            printf(": %s\n      target ", e[k].source_why);
+            print_mention(doc, ms, e[k].target);
+            printf("%s%s\n      claimed by ", *e[k].target_why ? ": " : "",
+                   e[k].target_why);
+            if (e[k].attributed_to >= 0)
+                print_mention(doc, ms, e[k].attributed_to);
+            else
+                printf("the reporter");
+            printf("; %s%s%s%s\n",
+                   e[k].flags & EV_EVENT_NEGATED ? "negated; " : "",
+                   e[k].modality == EV_MODALITY_POSSIBLE ? "possible; " : "",
+                   e[k].flags & EV_EVENT_PASSIVE ? "passive; " : "",
+                   e[k].flags & EV_EVENT_DATE_PUBLISHED
+                       ? "dated by publication" : "dated in the text");
+        }
+    }
+    fputc('\n', stdout);
+    return ferror(stdout) ? EV_EIO : EV_OK;
+}
+
 /* -------------------------------------------------------------- code */
 
 static size_t line_of(ev_slice text, size_t pos)
@@ -182,7 +244,9 @@ static void code_one(run *r, const ev_input *in, const char *file,
                  (int)(in->date.n < 40 ? in->date.n : 40), in->date.p);
         report(file, line, in->id, "warning", msg);
     }
-    rc = r->opt.pretty ? write_pretty(r->doc) : ev_sink_write(r->sink, r->doc, &err);
+    rc = r->opt.explain  ? write_explain(r->doc)
+         : r->opt.pretty ? write_pretty(r->doc)
+                         : ev_sink_write(r->sink, r->doc, &err);
     if (rc < 0) {
         report(NULL, line, in->id, "error", "cannot write output");
         r->fatal = 1;
@@ -356,6 +420,15 @@ static int cmd_code(int argc, char **argv)
             o->jsonl = 1;
         } else if (strcmp(a, "--pretty") == 0) {
             o->pretty = 1;
+        } else if (strcmp(a, "--explain") == 0) {
+            o->explain = 1;
+        } else if ((v = opt_value(argc, argv, &i, "--format", &missing))) {
+            if (strcmp(v, "tsv") == 0) {
+                o->tsv = 1;
+            } else if (strcmp(v, "jsonl") != 0) {
+                status = usage_error("unknown format '%s' (jsonl, tsv)", v);
+                goto out;
+            }
         } else if (strcmp(a, "--wrapped") == 0) {
             o->doc_flags |= EV_DOC_WRAPPED;
         } else if ((v = opt_value(argc, argv, &i, "--lang", &missing))) {
@@ -390,7 +463,8 @@ static int cmd_code(int argc, char **argv)
     dopt.dicts = (const ev_dict *const *)r.dicts;
     dopt.ndicts = r.ndicts;
     if (ev_doc_new(&r.doc, &dopt) < 0 ||
-        ev_sink_jsonl_new(&r.sink, write_stdout, NULL, NULL) < 0) {
+        (o->tsv ? ev_sink_tsv_new(&r.sink, write_stdout, NULL, NULL)
+                : ev_sink_jsonl_new(&r.sink, write_stdout, NULL, NULL)) < 0) {
         fprintf(stderr, "evcode: out of memory\n");
         status = EXIT_FATAL;
         goto out;

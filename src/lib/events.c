@@ -351,7 +351,8 @@ static int covered_by_mention(const ev_doc *doc, uint32_t t)
 
 static int add_event(ev_doc *doc, const ev_dict *d, const pk_entry *trig,
                      uint32_t ts, uint32_t te, long source, long target,
-                     uint32_t flags, uint32_t modality, long attributed)
+                     uint32_t flags, uint32_t modality, long attributed,
+                     const char *swhy, const char *twhy)
 {
     uint32_t sent = doc->tok[ts].sentence;
     for (size_t k = 0; k < doc->nevent; k++) {  /* one of each */
@@ -380,6 +381,8 @@ static int add_event(ev_doc *doc, const ev_dict *d, const pk_entry *trig,
     e->cameo = (ev_slice){code, strlen(code)};
     e->flags = flags;
     e->modality = modality;
+    e->source_why = swhy;
+    e->target_why = target >= 0 ? twhy : "";
     e->rule = (ev_slice){pk_str(d, trig->source), strlen(pk_str(d, trig->source))};
     const pk_bucket *b = ev_dict_find(d, code, strlen(code));
     for (uint32_t k = 0; b && k < PKB_LEN(b->len); k++) {
@@ -400,7 +403,8 @@ static int add_event(ev_doc *doc, const ev_dict *d, const pk_entry *trig,
 
 static int add_event(ev_doc *doc, const ev_dict *d, const pk_entry *trig,
                      uint32_t ts, uint32_t te, long source, long target,
-                     uint32_t flags, uint32_t modality, long attributed);
+                     uint32_t flags, uint32_t modality, long attributed,
+                     const char *swhy, const char *twhy);
 static long attribution(ev_doc *doc, const ev_dict *d, uint32_t ts,
                         const clause *c);
 
@@ -482,7 +486,8 @@ static int code_noun(ev_doc *doc, const ev_dict *d, const pk_entry *trig,
     if (attributed == -2)
         return EV_ENOMEM;
     return add_event(doc, d, trig, ts, ts + 1, source, target, flags,
-                     EV_MODALITY_ASSERTED, attributed);
+                     EV_MODALITY_ASSERTED, attributed,
+                     "complement of the noun", "complement of the noun");
 }
 
 /* Code the event of trigger entry `te` at token `ts` (pattern words up to
@@ -503,19 +508,26 @@ static int code_trigger(ev_doc *doc, const ev_dict *d, const pk_entry *trig,
     /* Source: the subject; for a nominalisation, its own complement
      * ("l'attaque de X", "X's attack", "la rencontre entre X et Y"). */
     long source = -1;
-    if (c.left_kind == W_RELATIVE && c.a >= 2)
+    const char *swhy = "subject: last actor before the verb in its clause";
+    if (c.left_kind == W_RELATIVE && c.a >= 2) {
         source = last_actor_in(doc, doc->sent[doc->tok[ts].sentence].tok_start,
                                c.a - 1);
-    if (source < 0)
+        swhy = "antecedent of the relative pronoun";
+    }
+    if (source < 0) {
         source = last_actor_in(doc, c.a, ts);
+        swhy = "subject: last actor before the verb in its clause";
+    }
     /* A subject pronoun right before the verb (auxiliaries and negation
      * between: "il a rencontré", "il n'a pas"): not an impersonal "il
      * convient", which has the verb right after and no actor before. */
     for (uint32_t i = ts; source < 0 && i-- > c.a && i + 4 > ts;)
         if (doc->lex && ev_lex_find(&doc->lex->pron, doc->tok[i].key.p,
                                     doc->tok[i].key.n) == EV_PRON_SINGULAR &&
-            i + 1 < ts)
+            i + 1 < ts) {
             source = ev_resolve_pronoun(doc, i);
+            swhy = "subject pronoun, resolved to its antecedent";
+        }
     if (source == -2)
         return EV_ENOMEM;
     long other = source >= 0 ? coordinated(doc, d, source, c.a) : -1;
@@ -523,7 +535,11 @@ static int code_trigger(ev_doc *doc, const ev_dict *d, const pk_entry *trig,
      * libération", "exprimer sa gratitude à X". */
     int by_object;
     long target = find_target(doc, d, trig, ts + 1, c.b, &by_object);
+    const char *twhy = by_object ? "object: first actor after the verb"
+                                 : "after the pattern's preposition";
     if (passive && (by_object || target < 0)) {
+        swhy = "agent of the passive (par/by)";
+        twhy = "subject of the passive";
         /* The subject underwent it; "par X" / "by X" did it. */
         long agent = actor_after_word(doc, d, end, c.b, "par", 3);
         if (agent < 0)
@@ -556,7 +572,8 @@ static int code_trigger(ev_doc *doc, const ev_dict *d, const pk_entry *trig,
     if (other >= 0 && target < 0 && (trig->flags & PKT_SYM)) {
         /* "La Russie et la Corée du Nord ont signé": each with the other. */
         return add_event(doc, d, trig, ts, ts + 1, other, source, flags,
-                         modality, attributed);
+                         modality, attributed, "first of two coordinated subjects",
+                         "second of two coordinated subjects");
     }
     if (target >= 0 && same_code(doc, source, target))
         target = -1;
@@ -568,10 +585,10 @@ static int code_trigger(ev_doc *doc, const ev_dict *d, const pk_entry *trig,
     /* "X et Y ont attaqué Z": both, in text order. */
     if (other >= 0 && !(target >= 0 && same_code(doc, other, target)) &&
         (rc = add_event(doc, d, trig, ts, ts + 1, other, target, flags,
-                        modality, attributed)) < 0)
+                        modality, attributed, "coordinated subject", twhy)) < 0)
         return rc;
     return add_event(doc, d, trig, ts, ts + 1, source, target, flags,
-                     modality, attributed);
+                     modality, attributed, swhy, twhy);
 }
 
 int ev_extract_events(ev_doc *doc)

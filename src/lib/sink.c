@@ -18,6 +18,7 @@ struct ev_sink {
     void *payload;
     ev_buf buf;
     const ev_alloc *alc;
+    unsigned long long next_id;  /* TSV: GlobalEventID */
 };
 
 int ev_sink_flush(ev_sink *s)
@@ -422,4 +423,156 @@ int ev_sink_jsonl_new(ev_sink **out, ev_write_fn write, void *payload,
     s->buf.alc = alloc;
     *out = s;
     return EV_OK;
+}
+
+/* --------------------------------------------------------------- tsv */
+
+/* A field: tabs and line breaks become spaces. */
+static int tsv_field(ev_buf *b, const char *p, size_t n)
+{
+    int rc = ev_buf_grow(b, n + 1);
+    if (rc < 0)
+        return rc;
+    for (size_t i = 0; i < n; i++) {
+        char c = p[i];
+        b->p[b->n++] = c == '\t' || c == '\n' || c == '\r' ? ' ' : c;
+    }
+    b->p[b->n++] = '\t';
+    b->p[b->n] = '\0';
+    return EV_OK;
+}
+
+static int tsv_str(ev_buf *b, const char *s)
+{
+    return tsv_field(b, s, strlen(s));
+}
+
+static int tsv_slice(ev_buf *b, ev_slice s)
+{
+    return tsv_field(b, s.p ? s.p : "", s.n);
+}
+
+static int tsv_empty(ev_buf *b, int n)
+{
+    int rc = EV_OK;
+    for (int i = 0; i < n && rc == EV_OK; i++)
+        rc = ev_buf_putc(b, '\t');
+    return rc;
+}
+
+/* Actor columns: Code, Name, CountryCode, KnownGroupCode, EthnicCode,
+ * Religion1Code, Religion2Code, Type1Code, Type2Code, Type3Code. */
+static int tsv_actor(ev_buf *b, const ev_mention *ms, int32_t m,
+                     ev_slice text)
+{
+    if (m < 0)
+        return tsv_empty(b, 10);
+    const ev_actor *a = &ms[m].u.actor;
+    ev_slice name = a->name.n ? a->name
+                              : (ev_slice){text.p + ms[m].start,
+                                           ms[m].end - ms[m].start};
+    int rc;
+    if ((rc = tsv_slice(b, a->code)) < 0 || (rc = tsv_slice(b, name)) < 0 ||
+        (rc = tsv_slice(b, a->country)) < 0 || (rc = tsv_empty(b, 4)) < 0 ||
+        (rc = tsv_slice(b, a->role)) < 0 || (rc = tsv_empty(b, 2)) < 0)
+        return rc;
+    return EV_OK;
+}
+
+/* Digits of an ISO date "2024-06-18" (or "2024", "2024-06") into
+ * `out` as YYYYMMDD, missing parts as zeros. */
+static void day_of(ev_slice date, char out[9])
+{
+    memcpy(out, "00000000", 9);
+    size_t k = 0;
+    for (size_t i = 0; i < date.n && i < 10 && k < 8; i++)
+        if (date.p[i] >= '0' && date.p[i] <= '9')
+            out[k++] = date.p[i];
+}
+
+static int tsv_write(ev_sink *s, const ev_doc *doc, ev_err *err)
+{
+    (void)err;
+    ev_buf *b = &s->buf;
+    size_t mark = b->n, n, nm;
+    const ev_event *e = ev_doc_events(doc, &n);
+    const ev_mention *ms = ev_doc_mentions(doc, &nm);
+    ev_slice text = ev_doc_text(doc), pub = ev_doc_date(doc);
+    ev_slice url = ev_doc_meta(doc, "url");
+    if (!url.n)
+        url = ev_doc_id(doc);
+    char pubday[9];
+    day_of(pub, pubday);
+    int rc = EV_OK;
+    for (size_t i = 0; i < n && rc == EV_OK; i++) {
+        ev_slice date = pub;
+        if (e[i].date >= 0 && ms[e[i].date].u.time.value.n)
+            date = ms[e[i].date].u.time.value;
+        char day[9], num[64];
+        day_of(date, day);
+        int y = (day[0] - '0') * 1000 + (day[1] - '0') * 100 +
+                (day[2] - '0') * 10 + (day[3] - '0');
+        int mo = (day[4] - '0') * 10 + (day[5] - '0');
+        int dd = (day[6] - '0') * 10 + (day[7] - '0');
+        ev_slice code = e[i].cameo;
+        if ((rc = ev_buf_put_u64(b, ++s->next_id)) < 0 ||
+            (rc = ev_buf_putc(b, '\t')) < 0 || (rc = tsv_str(b, day)) < 0 ||
+            (rc = tsv_field(b, day, 6)) < 0 || (rc = tsv_field(b, day, 4)) < 0)
+            break;
+        snprintf(num, sizeof(num), "%.4f",
+                 y + ((mo ? mo - 1 : 0) * 30.4375 + (dd ? dd : 1)) / 365.25);
+        if ((rc = tsv_str(b, num)) < 0 ||
+            (rc = tsv_actor(b, ms, e[i].source, text)) < 0 ||
+            (rc = tsv_actor(b, ms, e[i].target, text)) < 0 ||
+            (rc = tsv_str(b, e[i].sentence == 0 ? "1" : "0")) < 0 ||
+            (rc = tsv_slice(b, code)) < 0 ||
+            (rc = tsv_field(b, code.p, code.n < 3 ? code.n : 3)) < 0 ||
+            (rc = tsv_field(b, code.p, code.n < 2 ? code.n : 2)) < 0)
+            break;
+        snprintf(num, sizeof(num), "%u", e[i].quad);
+        if ((rc = tsv_str(b, num)) < 0)
+            break;
+        snprintf(num, sizeof(num), "%.1f", e[i].goldstein);
+        if ((rc = tsv_str(b, num)) < 0 ||
+            (rc = tsv_str(b, "1")) < 0 || (rc = tsv_str(b, "1")) < 0 ||
+            (rc = tsv_str(b, "1")) < 0 || (rc = tsv_empty(b, 1)) < 0 ||
+            (rc = tsv_empty(b, 16)) < 0)  /* Actor1Geo_*, Actor2Geo_* */
+            break;
+        if (e[i].place >= 0) {  /* ActionGeo_*: a city */
+            const ev_place *p = &ms[e[i].place].u.place;
+            if ((rc = tsv_str(b, "4")) < 0 || (rc = tsv_slice(b, p->name)) < 0 ||
+                (rc = tsv_slice(b, p->country)) < 0 || (rc = tsv_empty(b, 2)) < 0)
+                break;
+            snprintf(num, sizeof(num), "%.5f", p->lat);
+            if ((rc = tsv_str(b, num)) < 0)
+                break;
+            snprintf(num, sizeof(num), "%.5f", p->lon);
+            if ((rc = tsv_str(b, num)) < 0)
+                break;
+            snprintf(num, sizeof(num), "%u", p->geonames);
+            if ((rc = tsv_str(b, num)) < 0)
+                break;
+        } else if ((rc = tsv_empty(b, 8)) < 0) {
+            break;
+        }
+        if ((rc = ev_buf_puts(b, pubday)) < 0 ||
+            (rc = ev_buf_puts(b, "000000\t")) < 0 ||
+            (rc = tsv_slice(b, url)) < 0)
+            break;
+        b->p[b->n - 1] = '\n';  /* the last field ends the line */
+    }
+    if (rc < 0)
+        b->n = mark;
+    return rc;
+}
+
+static const ev_sink_vtable tsv_vt = {tsv_write};
+
+int ev_sink_tsv_new(ev_sink **out, ev_write_fn write, void *payload,
+                    const ev_alloc *alloc)
+{
+    int rc = ev_sink_jsonl_new(out, write, payload, alloc);
+    if (rc == EV_OK)
+        (*out)->vt = &tsv_vt;
+    return rc;
 }
