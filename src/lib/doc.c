@@ -55,6 +55,7 @@ static void reset(ev_doc *doc)
     doc->lex = NULL;
     doc->ntok = doc->nsent = doc->nquote = doc->nmention = 0;
     doc->nhit = doc->nevent = 0;
+    doc->wclass = NULL;
 }
 
 static int digits(const char *p, size_t n)

@@ -33,6 +33,8 @@ struct ev_doc {
     size_t nhit, caphit;
     ev_event *event;
     size_t nevent, capevent;
+    int16_t *wclass;           /* events: word class of each token, -1 not
+                                  looked up yet (arena, per document) */
 };
 
 /* A trigger or speech word of the pack found at token `tok`. */

@@ -35,11 +35,23 @@ enum { W_CLAUSE = 1, W_RELATIVE = 2, W_NEGATION = 4, W_MODAL = 8,
        W_PASSIVE = 16, W_GENITIVE = 32, W_ARTICLE = 64, W_SPEECH = 128,
        W_COORD = 256 };
 
-/* Classes of the word at token `i` (W_*), from the pack's small words. */
+static int lookup_class(const ev_doc *doc, const ev_dict *d, size_t i);
+
+/* Classes of the word at token `i` (W_*), from the pack's small words,
+ * looked up once per token and document. */
 static int word_class(const ev_doc *doc, const ev_dict *d, size_t i)
 {
     if (i >= doc->ntok || doc->tok[i].kind != EV_TOK_WORD)
         return 0;
+    if (!doc->wclass)
+        return lookup_class(doc, d, i);
+    if (doc->wclass[i] < 0)
+        doc->wclass[i] = (int16_t)lookup_class(doc, d, i);
+    return doc->wclass[i];
+}
+
+static int lookup_class(const ev_doc *doc, const ev_dict *d, size_t i)
+{
     const ev_token *t = &doc->tok[i];
     const pk_bucket *b = ev_dict_find(d, t->fold.p, t->fold.n);
     int cls = 0;
@@ -594,8 +606,12 @@ static int code_trigger(ev_doc *doc, const ev_dict *d, const pk_entry *trig,
 int ev_extract_events(ev_doc *doc)
 {
     const ev_dict *d = doc->dict;
-    if (!d)
+    if (!d || !doc->nhit)
         return EV_OK;
+    doc->wclass = ev_arena_alloc(&doc->arena, doc->ntok * sizeof(int16_t));
+    if (!doc->wclass)
+        return EV_ENOMEM;
+    memset(doc->wclass, 0xff, doc->ntok * sizeof(int16_t));  /* all -1 */
     for (size_t h = 0; h < doc->nhit;) {
         uint32_t tok = doc->hit[h].tok;
         /* All patterns headed at this token: the most specific wins. */
