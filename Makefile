@@ -37,11 +37,15 @@ DEP_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 DEP_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 LIB_SRC := $(wildcard src/lib/*.c) $(wildcard src/util/*.c)
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lexicon.o
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lexicon.o \
+           $(BUILD)/obj/gen/grammar.o
 CLI_OBJ := $(BUILD)/obj/src/cli/main.o $(BUILD)/obj/src/cli/peerdicts.o \
            $(BUILD)/obj/gen/help.o
 LEX_DATA := $(wildcard data/*/abbreviations.txt data/*/clitics.txt \
                        data/*/stopwords.txt data/*/pronouns.txt)
+GRAM_DATA := $(wildcard data/*/numbers.txt data/*/calendar.txt \
+                        data/*/relative.txt data/*/quantifiers.txt \
+                        data/*/units.txt data/*/tense.txt data/*/clitics.txt)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
@@ -67,6 +71,12 @@ $(DEPS_STAMP): tools/deps.sh
 $(GEN)/lexicon.c: tools/gen_lexicon.py $(LEX_DATA) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	python3 tools/gen_lexicon.py data $@
+
+# Time and quantity grammars (numbers, calendar, relative, quantifiers,
+# units, tense); a malformed line stops the build with file:line.
+$(GEN)/grammar.c: tools/gen_grammar.py $(GRAM_DATA) | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	python3 tools/gen_grammar.py data $@
 
 # Language packs, compiled by the tool itself so names are tokenized
 # exactly as text is.
@@ -203,11 +213,11 @@ datacheck: | $(DEPS_STAMP)
 
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
 fuzz: $(FUZZ_BIN)
-build/fuzz/%: fuzz/%.c $(LIB_SRC) $(GEN)/lexicon.c
+build/fuzz/%: fuzz/%.c $(LIB_SRC) $(GEN)/lexicon.c $(GEN)/grammar.c
 	@mkdir -p $(@D)
 	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 	    -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc/lib -Isrc $(DEP_CFLAGS) \
-	    -o $@ $< $(LIB_SRC) $(GEN)/lexicon.c $(DEP_LIBS)
+	    -o $@ $< $(LIB_SRC) $(GEN)/lexicon.c $(GEN)/grammar.c $(DEP_LIBS)
 
 bench: all
 	@bench/run.sh $(BUILD)/evcode

@@ -175,6 +175,7 @@ int ev_doc_code(ev_doc *doc, const ev_input *in, ev_err *err)
     }
     set_lang(doc, in->lang);
     if ((rc = ev_tokenize(doc)) < 0 || (rc = ev_segment(doc)) < 0 ||
+        (rc = ev_extract_time(doc)) < 0 || (rc = ev_extract_qty(doc)) < 0 ||
         (rc = ev_extract_actors(doc)) < 0 ||
         (rc = ev_attribute_quotes(doc)) < 0 ||
         (rc = ev_extract_events(doc)) < 0 ||

@@ -20,6 +20,7 @@ struct ev_doc {
     int date_invalid;
     const ev_lex_lang *lex;    /* the language's tables, or NULL */
     const struct ev_dict *dict;/* the language's pack, or NULL */
+    struct ev_tq *tq;          /* set by ev_extract_time for ev_extract_qty */
 
     ev_token *tok;             /* vectors reused between documents */
     size_t ntok, captok;
@@ -70,6 +71,10 @@ int ev_vec_reserve(const ev_alloc *alc, void **p, size_t *cap, size_t need,
 
 int ev_tokenize(ev_doc *doc);
 int ev_segment(ev_doc *doc);
+/* Time and quantity mentions (extract_time.c, extract_qty.c), from the
+ * grammars in grammar_int.h; quantities skip the tokens of times. */
+int ev_extract_time(ev_doc *doc);
+int ev_extract_qty(ev_doc *doc);
 int ev_extract_actors(ev_doc *doc);
 int ev_attribute_quotes(ev_doc *doc);
 int ev_extract_events(ev_doc *doc);
