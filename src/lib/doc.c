@@ -330,3 +330,18 @@ int ev_doc_add_hit(ev_doc *doc, uint32_t tok, uint32_t entry, uint32_t flags)
     doc->hit[doc->nhit++] = (ev_hit){tok, entry, flags};
     return EV_OK;
 }
+
+long ev_first_actor(const ev_doc *doc, uint32_t a, uint32_t b, int person_only)
+{
+    long best = -1;
+    for (size_t k = 0; k < doc->nmention; k++) {
+        const ev_mention *m = &doc->mention[k];
+        if (m->kind != EV_MENTION_ACTOR || m->tok_start < a ||
+            m->tok_start >= b ||
+            (person_only && !(m->u.actor.flags & EV_ACTOR_PERSON)))
+            continue;
+        if (best < 0 || m->tok_start < doc->mention[best].tok_start)
+            best = (long)k;
+    }
+    return best;
+}

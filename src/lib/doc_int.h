@@ -49,6 +49,11 @@ typedef struct ev_hit {
  * the same entry at the same token adds its flags. */
 int ev_doc_add_hit(ev_doc *doc, uint32_t tok, uint32_t entry, uint32_t flags);
 
+/* The actor mention that starts first in tokens [a, b) (only people
+ * when `person_only`): its index, or -1. */
+long ev_first_actor(const ev_doc *doc, uint32_t a, uint32_t b,
+                    int person_only);
+
 /* The actor mention a singular pronoun at token `tok` stands for, added
  * as a "coref:pronoun" mention: its index, -1 if none, -2 out of memory. */
 long ev_resolve_pronoun(ev_doc *doc, uint32_t tok);

@@ -183,20 +183,6 @@ static long last_actor_in(const ev_doc *doc, uint32_t a, uint32_t b)
     return best;
 }
 
-/* The actor mention that starts first in tokens [a, b), or -1. */
-static long first_actor_in(const ev_doc *doc, uint32_t a, uint32_t b)
-{
-    long best = -1;
-    for (size_t k = 0; k < doc->nmention; k++) {
-        const ev_mention *m = &doc->mention[k];
-        if (m->kind != EV_MENTION_ACTOR || m->tok_start < a || m->tok_start >= b)
-            continue;
-        if (best < 0 || m->tok_start < doc->mention[best].tok_start)
-            best = (long)k;
-    }
-    return best;
-}
-
 /* An actor coordinated before `m` ("X et Y", "X and the Y"): its index
  * or -1. */
 static long coordinated(const ev_doc *doc, const ev_dict *d, long m,
@@ -242,7 +228,7 @@ static long actor_after_word(const ev_doc *doc, const ev_dict *d,
     for (uint32_t i = a; i < b; i++) {
         if (!is_prep(doc, d, i, prep, n))
             continue;
-        long m = first_actor_in(doc, i + 1, i + 2 + PREP_GAP < b ? i + 2 + PREP_GAP : b);
+        long m = ev_first_actor(doc, i + 1, i + 2 + PREP_GAP < b ? i + 2 + PREP_GAP : b, 0);
         if (m >= 0)
             return m;
     }
@@ -266,7 +252,7 @@ static long find_target(const ev_doc *doc, const ev_dict *d, const pk_entry *e,
         size_t n = end ? (size_t)(end - spec) : strlen(spec);
         long m = -1;
         if (n == 3 && memcmp(spec, "OBJ", 3) == 0) {
-            m = first_actor_in(doc, from, to);
+            m = ev_first_actor(doc, from, to, 0);
             if (m >= 0)
                 *by_object = 1;
         } else if (!(n == 1 && spec[0] == '-')) {
@@ -325,8 +311,8 @@ static long attribution(ev_doc *doc, const ev_dict *d, uint32_t ts,
                 const pk_entry *e = &d->ent[p->entry];
                 if (e->kind == PK_SPEECH && strcmp(pk_str(d, e->role), "prep") == 0 &&
                     i + p->ntok <= s->tok_end) {
-                    long m = first_actor_in(doc, i + p->ntok,
-                                            i + p->ntok + 1 + PREP_GAP);
+                    long m = ev_first_actor(doc, i + p->ntok,
+                                            i + p->ntok + 1 + PREP_GAP, 0);
                     if (m >= 0)
                         return m;
                 }
@@ -451,13 +437,13 @@ static int code_noun(ev_doc *doc, const ev_dict *d, const pk_entry *trig,
                           memcmp(doc->tok[after].key.p, "entre", 5) == 0) ||
                          (doc->tok[after].key.n == 7 &&
                           memcmp(doc->tok[after].key.p, "between", 7) == 0))) {
-        long y = first_actor_in(doc, after + 1, c->b);
+        long y = ev_first_actor(doc, after + 1, c->b, 0);
         if (y >= 0) {
             long x = y;
             y = -1;
             uint32_t e2 = doc->mention[x].tok_end;
             if (e2 < c->b && (word_class(doc, d, e2) & W_COORD))
-                y = first_actor_in(doc, e2 + 1, e2 + 3 < c->b ? e2 + 3 : c->b);
+                y = ev_first_actor(doc, e2 + 1, e2 + 3 < c->b ? e2 + 3 : c->b, 0);
             source = x;
             target = y;
         }
@@ -468,7 +454,7 @@ static int code_noun(ev_doc *doc, const ev_dict *d, const pk_entry *trig,
         uint32_t at = after + 1;
         if (at < c->b && (word_class(doc, d, at) & W_ARTICLE))
             at++;
-        genitive = first_actor_in(doc, at, at + 1);
+        genitive = ev_first_actor(doc, at, at + 1, 0);
         if (!gen_target)
             source = genitive;
     }

@@ -8,6 +8,7 @@
  * without escapes point into the line itself; others are decoded into
  * `scratch`. The line is valid UTF-8 (the reader checked it). */
 #include "jsonfast_int.h"
+#include "utf8_int.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -67,26 +68,6 @@ static int hexval(const char *p, unsigned *out)
     return 0;
 }
 
-static void put_cp(char **o, unsigned cp)
-{
-    unsigned char *u = (unsigned char *)*o;
-    if (cp < 0x80) {
-        *u++ = (unsigned char)cp;
-    } else if (cp < 0x800) {
-        *u++ = (unsigned char)(0xc0 | cp >> 6);
-        *u++ = (unsigned char)(0x80 | (cp & 0x3f));
-    } else if (cp < 0x10000) {
-        *u++ = (unsigned char)(0xe0 | cp >> 12);
-        *u++ = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
-        *u++ = (unsigned char)(0x80 | (cp & 0x3f));
-    } else {
-        *u++ = (unsigned char)(0xf0 | cp >> 18);
-        *u++ = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
-        *u++ = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
-        *u++ = (unsigned char)(0x80 | (cp & 0x3f));
-    }
-    *o = (char *)u;
-}
 
 /* Parse the string at `*pp` (after its opening quote). On success set
  * `*out` (a slice into the line, or an offset into scratch marked by
@@ -155,7 +136,7 @@ static int string(const char **pp, const char *e, ev_buf *scratch,
                 p += 6;
                 cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
             }
-            put_cp(&o, cp);
+            ev_utf8_put(&o, cp);
             break;
         }
         default:

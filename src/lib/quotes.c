@@ -72,22 +72,6 @@ long ev_resolve_pronoun(ev_doc *doc, uint32_t tok)
     return (long)(doc->nmention - 1);
 }
 
-/* The first actor mention starting in tokens [a, b), people first. */
-static long first_actor_in(const ev_doc *doc, uint32_t a, uint32_t b,
-                           int person_only)
-{
-    long best = -1;
-    for (size_t k = 0; k < doc->nmention; k++) {
-        const ev_mention *m = &doc->mention[k];
-        if (m->kind != EV_MENTION_ACTOR || m->tok_start < a ||
-            m->tok_start >= b || (person_only && !is_person(m)))
-            continue;
-        if (best < 0 || m->tok_start < doc->mention[best].tok_start)
-            best = (long)k;
-    }
-    return best;
-}
-
 static long speaker_of(ev_doc *doc, const ev_quote *q)
 {
     const ev_sentence *s = &doc->sent[q->sentence];
@@ -96,7 +80,7 @@ static long speaker_of(ev_doc *doc, const ev_quote *q)
      * '"...," he said', '"...," said Putin'): the first pronoun or actor. */
     uint32_t win = q->close_tok + 1 + AFTER_WINDOW < end
                        ? q->close_tok + 1 + AFTER_WINDOW : end;
-    long after = first_actor_in(doc, q->close_tok + 1, win, 0);
+    long after = ev_first_actor(doc, q->close_tok + 1, win, 0);
     /* The quote hangs on what follows when a comma separates them, after
      * the mark (French "»,") or before it (English ',"'). */
     const ev_token *before_close = &doc->tok[q->close_tok - 1];
@@ -116,9 +100,9 @@ static long speaker_of(ev_doc *doc, const ev_quote *q)
     if (after >= 0 && attached)
         return after;
     /* 2. Before the quote, in its sentence. */
-    long before = first_actor_in(doc, s->tok_start, q->open_tok, 1);
+    long before = ev_first_actor(doc, s->tok_start, q->open_tok, 1);
     if (before < 0)
-        before = first_actor_in(doc, s->tok_start, q->open_tok, 0);
+        before = ev_first_actor(doc, s->tok_start, q->open_tok, 0);
     if (before >= 0)
         return before;
     /* 3. A pronoun opening the sentence. */

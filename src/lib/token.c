@@ -11,6 +11,7 @@
  * ("a" + "-t-il"), and attach a period to known abbreviations and
  * initials. Every token gets a matching key (see ev_token). */
 #include "doc_int.h"
+#include "utf8_int.h"
 
 #include <string.h>
 #include <utf8proc.h>
@@ -182,26 +183,6 @@ int ev_vec_reserve(const ev_alloc *alc, void **p, size_t *cap, size_t need,
 
 /* ------------------------------------------------------------- keys */
 
-static void put_utf8(char **o, int32_t cp)
-{
-    unsigned char *u = (unsigned char *)*o;
-    if (cp < 0x80) {
-        *u++ = (unsigned char)cp;
-    } else if (cp < 0x800) {
-        *u++ = (unsigned char)(0xc0 | cp >> 6);
-        *u++ = (unsigned char)(0x80 | (cp & 0x3f));
-    } else if (cp < 0x10000) {
-        *u++ = (unsigned char)(0xe0 | cp >> 12);
-        *u++ = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
-        *u++ = (unsigned char)(0x80 | (cp & 0x3f));
-    } else {
-        *u++ = (unsigned char)(0xf0 | cp >> 18);
-        *u++ = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
-        *u++ = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
-        *u++ = (unsigned char)(0x80 | (cp & 0x3f));
-    }
-    *o = (char *)u;
-}
 
 /* Normalise `s[0..n)` with utf8proc `opts` into a fresh arena string,
  * writing typographic apostrophes and hyphens as ASCII and dropping
@@ -246,7 +227,7 @@ static int norm_key(ev_arena *a, const char *s, size_t n, int opts,
         return EV_ENOMEM;
     char *p = o;
     for (utf8proc_ssize_t i = 0; i < len; i++)
-        put_utf8(&p, buf[i]);
+        ev_utf8_put(&p, (uint32_t)buf[i]);
     *p = '\0';
     out->p = o;
     out->n = (size_t)(p - o);

@@ -1,4 +1,5 @@
 #include "evcode/utf8.h"
+#include "utf8_int.h"
 
 #include <string.h>
 
@@ -67,4 +68,25 @@ size_t ev_utf8_count(const char *p, size_t n)
     for (size_t i = 0; i < n; i++)
         count += (s[i] & 0xc0) != 0x80;
     return count;
+}
+
+void ev_utf8_put(char **o, uint32_t cp)
+{
+    unsigned char *u = (unsigned char *)*o;
+    if (cp < 0x80) {
+        *u++ = (unsigned char)cp;
+    } else if (cp < 0x800) {
+        *u++ = (unsigned char)(0xc0 | cp >> 6);
+        *u++ = (unsigned char)(0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+        *u++ = (unsigned char)(0xe0 | cp >> 12);
+        *u++ = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+        *u++ = (unsigned char)(0x80 | (cp & 0x3f));
+    } else {
+        *u++ = (unsigned char)(0xf0 | cp >> 18);
+        *u++ = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
+        *u++ = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+        *u++ = (unsigned char)(0x80 | (cp & 0x3f));
+    }
+    *o = (char *)u;
 }
