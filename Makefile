@@ -120,14 +120,14 @@ $(GEN)/data/fr/common-words.txt: tools/gen_words.py | $(DEPS_STAMP)
 # Lemmas and parts of speech from the hunspell dictionaries, whose affix
 # rules gen_lemmas.py expands itself, and for English WordNet's index and
 # exception lists (wordnet-base) (docs/data-format.md).
-$(GEN)/data/en/lemmas.txt: tools/gen_lemmas.py | $(DEPS_STAMP)
+$(GEN)/data/en/lemmas.txt: tools/gen_lemmas.py tools/debsrc.py | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	python3 tools/gen_lemmas.py en $@
-$(GEN)/data/fr/lemmas.txt: tools/gen_lemmas.py | $(DEPS_STAMP)
+$(GEN)/data/fr/lemmas.txt: tools/gen_lemmas.py tools/debsrc.py | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	python3 tools/gen_lemmas.py fr $@
 
-$(GEN)/data/common/countries.txt $(GEN)/data/common/places.txt &: tools/gen_geo.py $(GEN)/cities.tsv $(GEO_SRC) | $(DEPS_STAMP)
+$(GEN)/data/common/countries.txt $(GEN)/data/common/places.txt &: tools/gen_geo.py tools/debsrc.py $(GEN)/cities.tsv $(GEO_SRC) | $(DEPS_STAMP)
 	python3 tools/gen_geo.py $(GEN)/cities.tsv $(GEN)/data/common
 
 $(BUILD)/obj/%.o: %.c | $(DEPS_STAMP)

@@ -28,6 +28,8 @@ import sys
 import unicodedata
 import xml.etree.ElementTree as ET
 
+import debsrc  # tools/debsrc.py
+
 ISO_JSON = "/usr/share/iso-codes/json/iso_3166-1.json"
 ISO_MO = "/usr/share/locale/fr/LC_MESSAGES/iso_3166-1.mo"
 CLDR_XML = "/usr/share/unicode/cldr/common/main/{}.xml"
@@ -42,27 +44,15 @@ NONE = "-"  # an empty field, since a line's trailing " | " is stripped
 
 
 def die(msg):
-    sys.stderr.write(f"gen_geo.py: {msg}\n")
-    sys.exit(1)
+    debsrc.die("gen_geo.py", msg)
 
 
 def need(path, package):
     """Stop with a clear message when a source file is missing."""
-    if not os.path.isfile(path):
-        die(f"missing {path}: install the Debian package {package} "
-            f"(tools/deps.sh installs it)")
-    return path
+    return debsrc.need("gen_geo.py", path, package)
 
 
-def version(package):
-    """The installed version of a Debian package, for the header."""
-    try:
-        r = subprocess.run(["dpkg-query", "-W", "-f=${Version}", package],
-                           capture_output=True, text=True, check=False)
-    except OSError:
-        return "(version unknown)"
-    return r.stdout.strip() if r.returncode == 0 and r.stdout.strip() \
-        else "(version unknown)"
+version = debsrc.version
 
 
 def clean(s):

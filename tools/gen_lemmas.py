@@ -58,6 +58,8 @@ import subprocess
 import sys
 import unicodedata
 
+import debsrc  # tools/debsrc.py
+
 HUNSPELL = "/usr/share/hunspell/{}"
 WORDNET = "/usr/share/wordnet/{}"
 TAGS = ("NOUN", "VERB", "ADJ", "ADV", "PRON", "DET", "ADP", "CONJ", "NUM",
@@ -78,27 +80,15 @@ SANITY = {
 
 
 def die(msg):
-    sys.stderr.write(f"gen_lemmas.py: {msg}\n")
-    sys.exit(1)
+    debsrc.die("gen_lemmas.py", msg)
 
 
 def need(path, package):
     """Stop with a clear message when a source file is missing."""
-    if not os.path.isfile(path):
-        die(f"missing {path}: install the Debian package {package} "
-            f"(tools/deps.sh installs it)")
-    return path
+    return debsrc.need("gen_lemmas.py", path, package)
 
 
-def version(package):
-    """The installed version of a Debian package, for the header."""
-    try:
-        r = subprocess.run(["dpkg-query", "-W", "-f=${Version}", package],
-                           capture_output=True, text=True, check=False)
-    except OSError:
-        return "(version unknown)"
-    return r.stdout.strip() if r.returncode == 0 and r.stdout.strip() \
-        else "(version unknown)"
+version = debsrc.version
 
 
 def nfc(s):
