@@ -37,7 +37,6 @@ typedef struct {
     int used;             /* consumed by a composition */
 } match;
 
-enum { PREP_LOC = 1, PREP_GEN = 2, PREP_ART = 4 };
 
 static int token_case_ok(const ev_token *t, uint32_t flags)
 {
@@ -48,25 +47,12 @@ static int token_case_ok(const ev_token *t, uint32_t flags)
     return 1;
 }
 
-/* The classes of the preposition at token `i` (0 when none). */
-static int prep_at(const ev_doc *doc, const ev_dict *d, size_t i)
+/* The classes (PKW_*) of the small word at token `i` (0 when none). */
+static uint32_t prep_at(const ev_doc *doc, const ev_dict *d, size_t i)
 {
     if (i >= doc->ntok || doc->tok[i].kind != EV_TOK_WORD)
         return 0;
-    const ev_token *t = &doc->tok[i];
-    const pk_bucket *b = ev_dict_find(d, t->fold.p, t->fold.n);
-    int cls = 0;
-    for (uint32_t k = 0; b && k < PKB_LEN(b->len); k++) {
-        const pk_phrase *p = &d->phr[d->lst[b->list + k]];
-        if (p->ntok != 1 || PKF_KIND(p->flags) != PK_PREP)
-            continue;
-        const pk_entry *e = &d->ent[p->entry];
-        const char *c = pk_str(d, e->role);
-        cls |= strcmp(c, PK_PREP_LOCATIVE) == 0   ? PREP_LOC
-               : strcmp(c, PK_PREP_GENITIVE) == 0 ? PREP_GEN
-                                                  : PREP_ART;
-    }
-    return cls;
+    return ev_dict_word_class(d, doc->tok[i].fold.p, doc->tok[i].fold.n);
 }
 
 /* Find every match; store them in `*out` (arena). */
@@ -331,9 +317,9 @@ static int compose_agent(ev_doc *doc, const ev_dict *d, match *m, size_t n,
     }
     /* Right: genitive and a country ("soldats de la Corée du Nord"). */
     uint32_t at = m[k].b;
-    if (prep_at(doc, d, at) & PREP_GEN) {
+    if (prep_at(doc, d, at) & PKW_GENITIVE) {
         at++;
-        if (prep_at(doc, d, at) & PREP_ART)
+        if (prep_at(doc, d, at) & PKW_ARTICLE)
             at++;
         long j = match_at(m, n, k + 1, at);
         const pk_entry *c = j >= 0 ? cand(d, &m[j], PK_COUNTRY) : NULL;
@@ -439,9 +425,9 @@ static int resolve_one(ev_doc *doc, const ev_dict *d, const match *m,
                          pk_str(d, country->source));
     if (meto && place && m->a > 0) {
         uint32_t before = m->a - 1;
-        if (before > 0 && (prep_at(doc, d, before) & PREP_ART))
+        if (before > 0 && (prep_at(doc, d, before) & PKW_ARTICLE))
             before--;
-        if (prep_at(doc, d, before) & PREP_LOC)
+        if (prep_at(doc, d, before) & PKW_LOCATIVE)
             return add_place(doc, d, m, place);
     }
     if (meto)

@@ -599,14 +599,16 @@ static int line_agent(builder *b, char **f, size_t nf)
 
 static int line_prep(builder *b, char **f, size_t nf)
 {
+    /* In the order of the PKW_* bits. */
     static const char *const classes[] = {
         PK_PREP_LOCATIVE, PK_PREP_GENITIVE, PK_PREP_ARTICLE, PK_PREP_CLAUSE,
         PK_PREP_RELATIVE, PK_PREP_NEGATION, PK_PREP_MODAL, PK_PREP_PASSIVE,
         PK_PREP_COORD, NULL};
-    int known = 0;
+    uint32_t bit = 0;
     for (int i = 0; nf == 2 && classes[i]; i++)
-        known |= strcmp(f[1], classes[i]) == 0;
-    if (!known) {
+        if (strcmp(f[1], classes[i]) == 0)
+            bit = 1u << i;
+    if (!bit) {
         problem(b, "expected 'forms | locative|genitive|article|clause|"
                    "relative|negation|modal|passive|coord'");
         return EV_OK;
@@ -617,6 +619,7 @@ static int line_prep(builder *b, char **f, size_t nf)
     if (rc < 0)
         return rc;
     e.role = intern_s(b, f[1]);
+    e.flags = bit;
     if ((rc = push_entry(b, &e)) < 0)
         return rc;
     return add_names(b, idx, f[0], 0);
@@ -840,6 +843,7 @@ static int line_speech(builder *b, char **f, size_t nf)
         return rc;
     e.name = intern_s(b, f[0]);
     e.role = intern_s(b, f[1]);
+    e.flags = PKW_SPEECH;
     if ((rc = push_entry(b, &e)) < 0)
         return rc;
     if (strcmp(f[1], "verb") == 0)
@@ -1416,4 +1420,17 @@ const pk_bucket *ev_dict_find(const ev_dict *d, const char *p, size_t n)
         i = (i + 1) & mask;
     }
     return NULL;
+}
+
+uint32_t ev_dict_word_class(const ev_dict *d, const char *p, size_t n)
+{
+    const pk_bucket *b = ev_dict_find(d, p, n);
+    uint32_t cls = 0;
+    for (uint32_t k = 0; b && k < PKB_LEN(b->len); k++) {
+        const pk_phrase *ph = &d->phr[d->lst[b->list + k]];
+        uint32_t kind = PKF_KIND(ph->flags);
+        if (ph->ntok == 1 && (kind == PK_PREP || kind == PK_SPEECH))
+            cls |= d->ent[ph->entry].flags;
+    }
+    return cls;
 }

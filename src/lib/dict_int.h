@@ -27,7 +27,7 @@
 #include <string.h>
 
 #define EV_PACK_MAGIC "EVPACK01"
-#define EV_PACK_VERSION 10
+#define EV_PACK_VERSION 11
 #define EV_PACK_MAX_TOKENS 16
 /* Cities at least this populous match even when named like a common word. */
 #define EV_COMMON_MAX_POP 300000u
@@ -53,6 +53,25 @@ enum {
                      QuadClass */
     PK_NKINDS
 };
+
+/* Word classes (pk_entry.flags of PK_PREP and PK_SPEECH entries, set by
+ * the compiler from their class name): what ev_dict_word_class() returns. */
+enum {
+    PKW_LOCATIVE = 1u << 0,
+    PKW_GENITIVE = 1u << 1,
+    PKW_ARTICLE = 1u << 2,
+    PKW_CLAUSE = 1u << 3,
+    PKW_RELATIVE = 1u << 4,
+    PKW_NEGATION = 1u << 5,
+    PKW_MODAL = 1u << 6,
+    PKW_PASSIVE = 1u << 7,
+    PKW_COORD = 1u << 8,
+    PKW_SPEECH = 1u << 9
+};
+
+/* The classes (PKW_*) of the one-word small word with fold key
+ * `p[0..n)`, or 0. */
+uint32_t ev_dict_word_class(const ev_dict *d, const char *p, size_t n);
 
 /* Trigger flags (pk_entry.flags of PK_TRIGGER). */
 enum { PKT_NOUN = 1, PKT_SYM = 2 };

@@ -31,9 +31,10 @@
 #define PREP_GAP 3     /* words between a preposition and its actor */
 #define MOD_WINDOW 4   /* words before the trigger for negation, modality */
 
-enum { W_CLAUSE = 1, W_RELATIVE = 2, W_NEGATION = 4, W_MODAL = 8,
-       W_PASSIVE = 16, W_GENITIVE = 32, W_ARTICLE = 64, W_SPEECH = 128,
-       W_COORD = 256 };
+enum { W_CLAUSE = PKW_CLAUSE, W_RELATIVE = PKW_RELATIVE,
+       W_NEGATION = PKW_NEGATION, W_MODAL = PKW_MODAL,
+       W_PASSIVE = PKW_PASSIVE, W_GENITIVE = PKW_GENITIVE,
+       W_ARTICLE = PKW_ARTICLE, W_SPEECH = PKW_SPEECH, W_COORD = PKW_COORD };
 
 static int lookup_class(const ev_doc *doc, const ev_dict *d, size_t i);
 
@@ -53,31 +54,7 @@ static int word_class(const ev_doc *doc, const ev_dict *d, size_t i)
 static int lookup_class(const ev_doc *doc, const ev_dict *d, size_t i)
 {
     const ev_token *t = &doc->tok[i];
-    const pk_bucket *b = ev_dict_find(d, t->fold.p, t->fold.n);
-    int cls = 0;
-    for (uint32_t k = 0; b && k < PKB_LEN(b->len); k++) {
-        const pk_phrase *p = &d->phr[d->lst[b->list + k]];
-        if (p->ntok != 1)
-            continue;
-        const pk_entry *e = &d->ent[p->entry];
-        if (e->kind == PK_SPEECH) {
-            cls |= W_SPEECH;
-            continue;
-        }
-        if (e->kind != PK_PREP)
-            continue;
-        const char *c = pk_str(d, e->role);
-        cls |= strcmp(c, PK_PREP_CLAUSE) == 0     ? W_CLAUSE
-               : strcmp(c, PK_PREP_RELATIVE) == 0 ? W_RELATIVE
-               : strcmp(c, PK_PREP_NEGATION) == 0 ? W_NEGATION
-               : strcmp(c, PK_PREP_MODAL) == 0    ? W_MODAL
-               : strcmp(c, PK_PREP_PASSIVE) == 0  ? W_PASSIVE
-               : strcmp(c, PK_PREP_GENITIVE) == 0 ? W_GENITIVE
-               : strcmp(c, PK_PREP_ARTICLE) == 0  ? W_ARTICLE
-               : strcmp(c, PK_PREP_COORD) == 0    ? W_COORD
-                                                  : 0;
-    }
-    return cls;
+    return (int)ev_dict_word_class(d, t->fold.p, t->fold.n);
 }
 
 /* Is token `i` a form of `lemma` (a word of some trigger)? */
